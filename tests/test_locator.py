@@ -1,0 +1,251 @@
+"""Tests for the force locator (wellbeing/locator.py) and its generated data.
+
+Run on their own with ``pytest --noconftest tests/test_locator.py``: nothing here uses conftest fixtures.
+Expected answers live in tests/data/locator_cases.toml and were written from locator-data.md
+and general knowledge, not read back from the generated tables.
+"""
+
+import math
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from wellbeing import locator
+from wellbeing.locator import Result, TERRITORIAL_FORCES, locate, locate_point, parse_point
+
+CASES_FILE = Path(__file__).parent / "data" / "locator_cases.toml"
+CASES = tomllib.loads(CASES_FILE.read_text(encoding="utf-8"))["cases"]
+STATUSES = {"found", "ambiguous", "not_found", "invalid"}
+
+
+def run_case(case: dict) -> Result:
+    """Answer one case: 'point' cases are 'lat,lng' strings, everything else a query."""
+    if case["kind"] == "point":
+        lat, _, lng = case["q"].partition(",")
+        parsed = parse_point(lat, lng)
+        return parsed if isinstance(parsed, Result) else locate_point(*parsed)
+    return locate(case["q"])
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['kind']}:{c['q'][:40]}" for c in CASES])
+def test_case(case):
+    result = run_case(case)
+    assert result.status == case["status"], result
+    expected = case["forces"]
+    if case["status"] == "ambiguous":
+        assert set(result.forces) == set(expected), result
+        assert result.forces[0] == expected[0], result
+    else:
+        assert list(result.forces) == expected, result
+
+
+def test_case_file_is_big_enough_and_covers_every_force():
+    assert len(CASES) >= 200
+    answers = [f for c in CASES if c["status"] in ("found", "ambiguous") for f in c["forces"]]
+    for slug in TERRITORIAL_FORCES:
+        assert answers.count(slug) >= 2, f"{slug} appears {answers.count(slug)} times as an expected answer"
+    assert len(TERRITORIAL_FORCES) == 45
+    for c in CASES:
+        assert c["status"] in STATUSES, c
+
+
+def test_every_force_found_by_postcode_and_by_place():
+    by_kind = {"postcode": set(), "place": set()}
+    for c in CASES:
+        if c["status"] == "found":
+            group = "postcode" if c["kind"] in ("postcode", "partial") else "place"
+            by_kind[group].update(c["forces"])
+    for slug in TERRITORIAL_FORCES:
+        assert slug in by_kind["postcode"], f"no postcode case for {slug}"
+        assert slug in by_kind["place"], f"no place case for {slug}"
+
+
+# ---- result shape -----------------------------------------------------------
+
+
+def test_result_invariants_hold_for_every_case():
+    for case in CASES:
+        r = run_case(case)
+        assert r.status in STATUSES
+        if r.status == "found":
+            assert len(r.forces) == 1
+        elif r.status == "ambiguous":
+            assert len(r.forces) >= 2 and len(set(r.forces)) == len(r.forces)
+        else:
+            assert r.forces == ()
+        assert r.reason, r
+
+
+def test_national_forces_only_answer_their_own_name():
+    for case in CASES:
+        if case["kind"] != "force":
+            r = run_case(case)
+            assert not set(r.forces) & set(locator.NATIONAL_FORCES), (case, r)
+    assert locate("BTP").forces == ("btp",)
+
+
+def test_to_dict_is_json_ready():
+    d = locate("Newport").to_dict()
+    assert d["status"] == "ambiguous"
+    assert isinstance(d["forces"], list) and isinstance(d["qualifiers"], list)
+    assert len(d["qualifiers"]) == len(d["forces"])
+    assert {"status", "forces", "reason", "kind", "matched", "qualifiers"} <= set(d)
+
+
+def test_result_is_frozen():
+    r = locate("Cardiff")
+    with pytest.raises(AttributeError):
+        r.status = "invalid"
+
+
+# ---- reasons and kinds ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query, reason, kind",
+    [
+        ("", "empty", ""),
+        ("x" * 101, "too_long", ""),
+        ("Leeds\x07", "bad_characters", ""),
+        ("GY1 1AA", "crown_dependency", "postcode"),
+        ("GY1", "crown_dependency", "outcode"),
+        ("BX1 1LT", "non_geographic", "postcode"),
+        ("GIR 0AA", "non_geographic", "postcode"),
+        ("CH4", "partial_postcode_mixed", "outcode"),
+        ("CH4 8", "partial_postcode_mixed", "sector"),
+        ("CH4 7", "postcode", "sector"),
+        ("SW1A 1AA", "postcode", "postcode"),
+        ("Gillingham", "place_ambiguous", "place"),
+        ("Cardiff", "place", "place"),
+        ("Manchster", "place_fuzzy", "place"),
+        ("Gwent Police", "force", "force"),
+        ("Dublin", "outside_uk", "place"),
+        ("Jersey", "crown_dependency", "place"),
+        ("EC1P 1AA", "po_box", "postcode"),
+    ],
+)
+def test_reason_codes(query, reason, kind):
+    r = locate(query)
+    assert (r.reason, r.kind) == (reason, kind), r
+
+
+def test_matched_names_support_did_you_mean():
+    assert locate("Middlesborough").matched == "Middlesbrough"
+    assert locate("Manchster").matched == "Manchester"
+    assert locate("sw1a1aa").matched == "SW1A 1AA"
+    assert locate("ch4 7").matched == "CH4 7"
+
+
+def test_unknown_unit_in_a_mixed_sector_is_approximate():
+    # CH4 8 is split between Cheshire and North Wales; 'ZZ' is not a valid unit.
+    r = locate("CH4 8ZZ")
+    assert r.status == "found" and r.reason == "approximate"
+
+
+def test_ambiguous_places_carry_qualifiers():
+    r = locate("Newport")
+    assert dict(zip(r.forces, r.qualifiers))["gwent"] == "Gwent"
+    assert dict(zip(r.forces, r.qualifiers))["hampshire"] == "Isle of Wight"
+
+
+def test_partial_postcode_candidates_are_most_likely_first():
+    assert locate("CH4").forces[0] == "cheshire"  # 475 v 438 postcodes
+    assert locate("TD15").forces[0] == "northumbria"  # Berwick
+
+
+# ---- normalisation ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Dùn Èideann", "dun eideann"),
+        ("King's Lynn", "kings lynn"),
+        ("Stoke-on-Trent", "stoke on trent"),
+        ("  ST. ALBANS ", "st albans"),
+        ("Saint Albans", "st albans"),
+        ("Brighton & Hove", "brighton and hove"),
+        ("The Wirral", "wirral"),
+        ("Béal Feirste", "beal feirste"),
+    ],
+)
+def test_normalise_name(raw, expected):
+    assert locator.normalise_name(raw) == expected
+
+
+def test_normalise_postcode():
+    assert locator.normalise_postcode(" sw1a   1aa ") == "SW1A1AA"
+    assert locator.format_postcode("SW1A1AA") == "SW1A 1AA"
+    assert locator.format_postcode("M11AE") == "M1 1AE"
+
+
+def test_postcode_variants_agree():
+    answers = {locate(q) for q in ("SW1A 1AA", "sw1a1aa", " SW1A  1AA ", "Sw1A 1aA")}
+    assert len(answers) == 1
+
+
+# ---- invalid input ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lat, lng",
+    [("nan", "0"), ("0", "inf"), ("91", "0"), ("0", "181"), ("1e400", "0"), ("", "1"), ("1", None),
+     ("12.5.6", "1"), ("0x10", "1"), ("٣", "1"), ("1" * 30, "1")],
+)
+def test_parse_point_rejects_bad_coordinates(lat, lng):
+    r = parse_point(lat, lng)
+    assert isinstance(r, Result) and r.status == "invalid"
+
+
+def test_parse_point_accepts_good_coordinates():
+    assert parse_point(" 51.5 ", "-0.12") == (51.5, -0.12)
+    assert parse_point("-33", "151") == (-33.0, 151.0)
+
+
+@pytest.mark.parametrize("lat, lng", [(math.nan, 0.0), (0.0, math.inf), (100.0, 0.0), (0.0, -200.0), ("x", 1)])
+def test_locate_point_rejects_bad_floats(lat, lng):
+    assert locate_point(lat, lng).status == "invalid"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [None, 42, "\x00", "a" * 1000, "🙂" * 30, "%" * 99, "\u202e" + "ffidraC", "CH4 " * 20, "A1", "1",
+     "A", "ZZ", "BT", "E", "BT0 0AA", "W1A", ",", ", Kent", "Newport,", ",,,", "SW1A 1AA SW1A 1AA"],
+)
+def test_bad_input_never_raises(query):
+    r = locate(query)
+    assert r.status in STATUSES
+
+
+# ---- data files -------------------------------------------------------------
+
+
+def test_generated_files_exist_and_info_has_a_version():
+    info = locator.data_info()
+    assert info["version"].startswith("ONSPD-")
+    assert any("Open Government Licence" in line for line in info["attribution"])
+    assert any("GeoNames" in line for line in info["attribution"])
+    for name in ("postcodes.json", "grid.json", "places.json", "aliases.toml"):
+        assert name in info["files"], name
+        assert 0 < info["files"][name]["gzip_bytes"] < info["files"][name]["bytes"]
+    assert sum(f["bytes"] for f in info["files"].values()) < 2_000_000
+
+
+def test_no_northern_ireland_unit_postcodes_are_shipped():
+    text = (locator.DATA_DIR / "postcodes.json").read_text(encoding="utf-8")
+    assert '"BT1 ' not in text.split('"units"')[1]
+
+
+# ---- speed ------------------------------------------------------------------
+
+
+def test_lookups_are_fast():
+    locate("warm up")
+    queries = ["SW1A 1AA", "CH4", "Cardiff", "Middlesborough", "qwertyuiopasdfg", "Newport, Gwent"] * 50
+    start = time.perf_counter()
+    for q in queries:
+        locate(q)
+    per_query = (time.perf_counter() - start) / len(queries)
+    assert per_query < 0.005, f"{per_query * 1000:.2f} ms per query"
