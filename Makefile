@@ -1,0 +1,54 @@
+# Police Wellbeing Signpost. `make help` lists the targets.
+# The README names two of them: `make run` and `make test`.
+
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PYBABEL:= $(VENV)/bin/pybabel
+PORT   ?= 8000
+PO     := translations/cy/LC_MESSAGES/messages.po
+
+.PHONY: help run test test-fast bench extract-strings update-strings compile-strings check-strings lint icons clean
+
+help:  ## List the targets
+	@awk 'BEGIN{FS=":.*## "} /^[a-z-]+:.*## /{printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+
+$(VENV)/.run-installed: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install -q --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[test]'
+	touch $@ $(VENV)/.run-installed
+
+compile-strings: $(VENV)/.run-installed  ## Compile the Welsh catalogue (.po -> .mo)
+	$(PYBABEL) compile -d translations
+
+run: $(VENV)/.run-installed compile-strings  ## Set up and serve the app with gunicorn on $$PORT (default 8000)
+	PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py app:app
+
+test: $(VENV)/.test-installed compile-strings  ## Set up and run every test, browser tests included
+	$(PY) -m pytest
+
+test-fast: $(VENV)/.test-installed compile-strings  ## Run the tests without the browser
+	$(PY) -m pytest -m "not browser"
+
+bench: $(VENV)/.test-installed compile-strings  ## Measure page weight, throughput and the locator
+	$(PY) tests/bench/bench_pages.py
+
+extract-strings: $(VENV)/.run-installed  ## Extract translatable strings into messages.pot
+	$(PYBABEL) extract -F babel.cfg --no-location --omit-header --sort-output -o translations/messages.pot .
+
+update-strings: extract-strings  ## Merge new strings into the Welsh catalogue
+	$(PYBABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching --omit-header
+
+check-strings: $(VENV)/.run-installed  ## Fail if messages.pot is stale or Welsh is incomplete
+	$(PY) -m wellbeing.tools.check_strings
+
+icons: $(VENV)/.test-installed  ## Render the PNG icons from static/icons/icon.svg
+	$(PY) -m wellbeing.tools.make_icons
+
+clean:  ## Remove the virtual environment and compiled files
+	rm -rf $(VENV) translations/cy/LC_MESSAGES/messages.mo

@@ -1,0 +1,3 @@
+from wellbeing import create_app
+
+app = create_app()

@@ -1,0 +1,26 @@
+"""Production settings for gunicorn (`gunicorn -c gunicorn.conf.py app:app`).
+
+The access log records no IP address, user agent, referrer or query string:
+a search for a place or a service can be personal.
+"""
+
+import multiprocessing
+import os
+
+bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+# Load the app (and its content and locator data) once, before forking.
+preload_app = True
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+# %(U)s is the path without the query string; no %(h)s, %(a)s, %(f)s or %(q)s.
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Request lines that fail to parse are logged by gunicorn in full; keep them short.
+limit_request_line = 4094

@@ -1,0 +1,89 @@
+"""The crisis line works with no signal once the site has been visited."""
+
+from urllib.parse import urlparse
+
+import pytest
+
+from .conftest import wait_for_service_worker
+
+CRISIS_LINKS = ["tel:03001312789", "tel:999", "tel:116123"]
+
+
+def visit_and_install(context, base):
+    page = context.new_page()
+    response = page.goto(base + "/")
+    assert not response.from_service_worker
+    wait_for_service_worker(page)
+    return page
+
+
+def assert_call_links(page):
+    for href in CRISIS_LINKS:
+        assert page.locator(f'main a[href="{href}"]').count() >= 1, href
+
+
+def test_service_worker_takes_control(context, live_server):
+    page = visit_and_install(context, live_server)
+    assert page.evaluate("navigator.serviceWorker.controller.scriptURL").endswith("/sw.js")
+
+
+@pytest.mark.parametrize("path", ["/", "/help-now", "/cy/help-now", "/cy/"])
+def test_crisis_pages_load_offline(context, live_server, path):
+    page = visit_and_install(context, live_server)
+    context.set_offline(True)
+    response = page.goto(live_server + path)
+    assert response.from_service_worker
+    assert_call_links(page)
+
+
+def test_never_visited_url_offline_shows_the_offline_page_with_call_buttons(context, live_server):
+    page = visit_and_install(context, live_server)
+    context.set_offline(True)
+    response = page.goto(live_server + "/accessibility")
+    assert response.from_service_worker
+    assert page.locator("h1").inner_text() == "You are offline"
+    assert_call_links(page)
+
+
+def test_welsh_never_visited_url_offline_shows_the_welsh_offline_page(context, live_server):
+    page = visit_and_install(context, live_server)
+    context.set_offline(True)
+    page.goto(live_server + "/cy/privacy")
+    assert page.locator("h1").inner_text() == "Rydych all-lein"
+    assert page.locator("html").get_attribute("lang") == "cy"
+
+
+def test_every_precached_url_answers_200_in_the_browser(context, live_server):
+    page = visit_and_install(context, live_server)
+    statuses = page.evaluate(
+        """async () => {
+            const names = await caches.keys();
+            const cache = await caches.open(names.find((n) => n.startsWith('wellbeing-')));
+            const requests = await cache.keys();
+            return Promise.all(requests.map(async (r) => [r.url, (await cache.match(r)).status]));
+        }"""
+    )
+    assert len(statuses) >= 9
+    assert all(status == 200 for _, status in statuses), statuses
+
+
+def test_no_request_goes_to_another_origin(context, live_server):
+    origins = set()
+    context.on("request", lambda request: origins.add(urlparse(request.url).netloc))
+    page = context.new_page()
+    for path in ["/", "/help-now", "/cy/", "/offline", "/privacy"]:
+        page.goto(live_server + path)
+    wait_for_service_worker(page)
+    page.wait_for_load_state("networkidle")
+    assert origins == {urlparse(live_server).netloc}
+
+
+def test_without_the_worker_offline_fails(browser, live_server):
+    """Negative control: the offline tests above depend on the worker."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(live_server + "/")
+    context.set_offline(True)
+    with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED"):
+        page.reload()
+    context.close()

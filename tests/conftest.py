@@ -1,0 +1,126 @@
+"""Fixtures for app tests, and the `page` helper every GET of a page goes through."""
+
+import re
+from dataclasses import dataclass
+
+import html5lib
+import pytest
+from bs4 import BeautifulSoup
+from flask.testing import FlaskClient
+
+from wellbeing import create_app
+
+LOCAL_URL = re.compile(r"^(/(?!/)|#|$)")
+RESOURCE_ATTRIBUTES = (
+    ("script", "src"),
+    ("link", "href"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("iframe", "src"),
+    ("object", "data"),
+    ("form", "action"),
+    ("video", "src"),
+    ("audio", "src"),
+)
+
+
+class ClosingClient(FlaskClient):
+    """A test client that reads and closes every response (static files hold open files)."""
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        response.get_data()
+        response.close()
+        return response
+
+
+def make_app(config: dict | None = None):
+    """Create an app for tests; every test app goes through here."""
+    app = create_app({"TESTING": True, **(config or {})})
+    app.test_client_class = ClosingClient
+    return app
+
+
+@pytest.fixture(scope="session")
+def app():
+    return make_app()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@dataclass
+class Page:
+    """A rendered page that has passed the invariants every page must keep."""
+
+    response: object
+    soup: BeautifulSoup
+
+    @property
+    def text(self) -> str:
+        return self.soup.get_text(" ", strip=True)
+
+    def select(self, selector):
+        return self.soup.select(selector)
+
+    def select_one(self, selector):
+        found = self.soup.select_one(selector)
+        assert found is not None, f"nothing matches {selector!r}"
+        return found
+
+
+def check_page(html: str, url: str) -> BeautifulSoup:
+    """Assert the invariants of every page and return it parsed."""
+    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(html)
+    soup = BeautifulSoup(html, "html.parser")
+
+    expected_lang = "cy" if url == "/cy" or url.startswith("/cy/") else "en"
+    assert soup.html.get("lang") == expected_lang, f"{url}: <html lang> is not {expected_lang}"
+
+    h1s = soup.find_all("h1")
+    assert len(h1s) == 1, f"{url}: {len(h1s)} <h1> elements"
+    h1 = h1s[0].get_text(" ", strip=True)
+    title = soup.title.get_text(strip=True)
+    assert title.startswith(h1), f"{url}: <title> {title!r} does not start with {h1!r}"
+
+    ids = [tag["id"] for tag in soup.find_all(id=True)]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    assert not duplicates, f"{url}: duplicate ids {duplicates}"
+    for tag in soup.find_all(attrs={"aria-labelledby": True}):
+        for ref in tag["aria-labelledby"].split():
+            assert ref in ids, f"{url}: aria-labelledby={ref!r} names no element"
+    for label in soup.find_all("label", attrs={"for": True}):
+        assert label["for"] in ids, f"{url}: <label for={label['for']!r}> names no element"
+
+    for script in soup.find_all("script"):
+        assert script.get("src") and not script.string, f"{url}: inline script"
+    assert not soup.find_all("style"), f"{url}: <style> element"
+    assert not soup.find_all(style=True), f"{url}: style attribute"
+    for tag in soup.find_all(True):
+        handlers = [a for a in tag.attrs if a.startswith("on")]
+        assert not handlers, f"{url}: inline event handler {handlers} on <{tag.name}>"
+
+    for name, attribute in RESOURCE_ATTRIBUTES:
+        for tag in soup.find_all(name, attrs={attribute: True}):
+            for value in tag[attribute].split(","):
+                value = value.strip().split(" ")[0]
+                assert LOCAL_URL.match(value), f"{url}: <{name} {attribute}={value!r}> is external"
+    return soup
+
+
+@pytest.fixture
+def page(client):
+    """Return a function that GETs a page, checks its invariants and parses it."""
+
+    def get(url: str, status: int = 200) -> Page:
+        response = client.get(url)
+        assert response.status_code == status, f"{url}: {response.status_code}"
+        assert response.mimetype == "text/html"
+        assert "Set-Cookie" not in response.headers, f"{url} set a cookie"
+        return Page(response, check_page(response.get_data(as_text=True), url))
+
+    return get

@@ -1,0 +1,86 @@
+"""Exact values of every security header, on every kind of response."""
+
+import pytest
+
+from .conftest import make_app
+
+CSP = (
+    "default-src 'none'; base-uri 'none'; connect-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; img-src 'self'; manifest-src 'self'; object-src 'none'; "
+    "script-src 'self'; style-src 'self'; worker-src 'self'"
+)
+PERMISSIONS = (
+    "accelerometer=(), camera=(), geolocation=(self), gyroscope=(), "
+    "magnetometer=(), microphone=(), payment=(), usb=()"
+)
+
+
+@pytest.fixture(params=["page", "welsh page", "404", "sw", "manifest", "static"])
+def response(request, app, client):
+    urls = {
+        "page": "/",
+        "welsh page": "/cy/help-now",
+        "404": "/nope",
+        "sw": "/sw.js",
+        "manifest": "/manifest.webmanifest",
+        "static": "/static/" + app.extensions["static_manifest"]["css/app.css"],
+    }
+    return client.get(urls[request.param])
+
+
+def test_content_security_policy(response):
+    assert response.headers["Content-Security-Policy"] == CSP
+
+
+def test_nosniff(response):
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_referrer_policy(response):
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_permissions_policy(response):
+    assert response.headers["Permissions-Policy"] == PERMISSIONS
+
+
+def test_frame_options(response):
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_opener_policy(response):
+    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_no_cookie(response):
+    assert "Set-Cookie" not in response.headers
+
+
+def test_no_hsts_over_plain_http(response):
+    assert "Strict-Transport-Security" not in response.headers
+
+
+def test_hsts_over_https(client):
+    response = client.get("/", base_url="https://signpost.example")
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+def test_frame_ancestors_from_config():
+    app = make_app({"FRAME_ANCESTORS": ["https://intranet.force.example"]})
+    response = app.test_client().get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "frame-ancestors https://intranet.force.example;" in csp
+    assert "X-Frame-Options" not in response.headers
+
+
+def test_frame_ancestors_from_environment(monkeypatch):
+    monkeypatch.setenv("WELLBEING_FRAME_ANCESTORS", "'self' https://intranet.force.example")
+    app = make_app()
+    csp = app.test_client().get("/").headers["Content-Security-Policy"]
+    assert "frame-ancestors 'self' https://intranet.force.example;" in csp
+
+
+def test_hsts_behind_a_trusted_proxy():
+    app = make_app({"PROXY_FIX": 1})
+    response = app.test_client().get("/", headers={"X-Forwarded-Proto": "https"})
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"

@@ -1,0 +1,46 @@
+"""Police Wellbeing Signpost: crisis lines, a self-help directory and a force locator."""
+
+from pathlib import Path
+
+from flask import Flask
+from jinja2 import StrictUndefined
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from . import assets, compression, errors, i18n, security
+from .config import PACKAGE_DIR, PROJECT_ROOT, load_config
+from .content import load_content
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app: config, content, translations, blueprints, headers and static files."""
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=None,  # WhiteNoise serves /static/ (see assets.py)
+    )
+    app.config.update(load_config(config))
+    app.jinja_env.undefined = StrictUndefined
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    # Validate every content file once, now: a bad file stops the app here.
+    extra = app.config["DATA_DIR"]
+    app.extensions["content"] = load_content(PACKAGE_DIR / "data", Path(extra) if extra else None)
+
+    i18n.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    compression.init_app(app)
+
+    from . import api, cli, crisis, directory, forces, pages, pwa
+
+    for blueprint in (crisis.bp, directory.bp, forces.bp, pages.bp, pwa.bp, api.bp):
+        app.register_blueprint(blueprint)
+    cli.init_app(app)
+
+    assets.init_app(app, PROJECT_ROOT / "static")
+    pwa.init_precache(app)
+    if app.config["PROXY_FIX"]:
+        hops = app.config["PROXY_FIX"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+    return app

@@ -1,0 +1,154 @@
+"""The read-only JSON API (`/api/v1/...`), CORS-open, described by `/api/v1/openapi.json`."""
+
+from flask import Blueprint, current_app, jsonify, request, url_for
+
+from . import locator
+from .content import AUDIENCES, NATIONS
+from .forces import message_for
+from .forms import MAX_QUERY
+from .openapi import openapi_document
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+def content():
+    return current_app.extensions["content"]
+
+
+@bp.after_request
+def allow_any_origin(response):
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+def error(status: int, message: str):
+    """Return a JSON error a person can read."""
+    return jsonify({"error": message}), status
+
+
+def text(value) -> dict | None:
+    return None if value is None else {"en": value.en, "cy": value.cy}
+
+
+def contact_json(contact) -> dict:
+    body = {"kind": contact.kind, "value": contact.value, "href": contact.href}
+    if contact.phone:
+        body["display"] = contact.phone.display
+    if contact.keyword:
+        body["keyword"] = contact.keyword
+    return body
+
+
+def service_json(service) -> dict:
+    hours = service.hours
+    return {
+        "id": service.id,
+        "name": text(service.name),
+        "summary": text(service.summary),
+        "category": service.category,
+        "audiences": list(service.audiences),
+        "nations": list(service.nations),
+        "contacts": [contact_json(c) for c in service.contacts],
+        "hours": None if hours is None else {
+            **hours.to_json(), "summary": {"en": hours.summary("en"), "cy": hours.summary("cy")}
+        },
+        "eligibility": text(service.eligibility),
+        "cost": text(service.cost),
+        "who_will_know": text(service.who_will_know),
+        "welsh": service.welsh,
+        "source": service.source,
+        "last_verified": service.last_verified.isoformat(),
+        "url": url_for("directory.service", service_id=service.id, lang_code="en", _external=True),
+    }
+
+
+def force_json(force) -> dict:
+    return {
+        "slug": force.slug,
+        "name": force.name.en,
+        "name_cy": force.name.cy,
+        "nation": force.nation,
+        "kind": force.kind,
+        "website": force.website,
+        "url": url_for("forces.force", slug=force.slug, lang_code="en", _external=True),
+    }
+
+
+def link_json(link) -> dict | None:
+    if link is None:
+        return None
+    return {"service": link.service, "confidence": link.confidence}
+
+
+@bp.get("/forces")
+def forces():
+    """List every force."""
+    return jsonify({"forces": [force_json(f) for f in content().forces.values()]})
+
+
+@bp.get("/forces/<slug>")
+def force(slug):
+    """Return one force, its links and the services that apply to it."""
+    found = content().forces.get(slug)
+    if found is None:
+        return error(404, f"No force has the slug {slug!r}. See /api/v1/forces.")
+    return jsonify({
+        **force_json(found),
+        "treatment_centre": link_json(found.treatment_centre),
+        "childrens_charity": link_json(found.childrens_charity),
+        "contacts": [contact_json(c) for c in found.contacts],
+        "intranet_services": [
+            {"key": i.key, "name": text(i.name), "purpose": text(i.purpose)} for i in found.intranet_services
+        ],
+        "services": [service_json(s) for s in content().services_for_force(slug)],
+    })
+
+
+@bp.get("/services")
+def services():
+    """Search and filter the directory."""
+    q = request.args.get("q", "")
+    category = request.args.get("category") or None
+    audience = request.args.get("audience") or None
+    nation = request.args.get("nation") or None
+    if len(q) > MAX_QUERY:
+        return error(400, f"q must be {MAX_QUERY} characters or fewer.")
+    if category and category not in content().categories:
+        return error(400, "Unknown category. Use one of: " + ", ".join(content().categories) + ".")
+    if audience and audience not in AUDIENCES:
+        return error(400, "Unknown audience. Use one of: " + ", ".join(AUDIENCES) + ".")
+    if nation and nation not in NATIONS:
+        return error(400, "Unknown nation. Use one of: " + ", ".join(NATIONS) + ".")
+    found = content().search(q, audience, nation, category)
+    return jsonify({"services": [service_json(s) for s in found]})
+
+
+@bp.get("/locate")
+def locate():
+    """Find the force for a place, a postcode or a location."""
+    lat, lng = request.args.get("lat"), request.args.get("lng")
+    if lat is not None or lng is not None:
+        point = locator.parse_point(lat, lng)
+        result = point if isinstance(point, locator.Result) else locator.locate_point(*point)
+    else:
+        result = locator.locate(request.args.get("q", ""))
+    body = {
+        "status": result.status,
+        "forces": [
+            {"slug": slug, "name": content().forces[slug].name.en,
+             "url": url_for("forces.force", slug=slug, lang_code="en", _external=True)}
+            for slug in result.forces
+        ],
+        "message": message_for(result),
+        "reason": result.reason,
+        "kind": result.kind,
+        "matched": result.matched,
+    }
+    return jsonify(body), 400 if result.status == "invalid" else 200
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """Describe this API in OpenAPI 3."""
+    return jsonify(openapi_document())

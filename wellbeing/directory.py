@@ -1,0 +1,102 @@
+"""The self-help directory: categories, services, search, and the families and
+treatment-centre hubs. Server-rendered; search is a GET form."""
+
+from flask import Blueprint, abort, current_app, render_template, request
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
+
+from .crisis import DEFAULT_CALL_NOW, services
+from .forms import AUDIENCE_LABELS, NATION_LABELS, DirectorySearchForm
+from .i18n import localized_route
+
+bp = Blueprint("directory", __name__)
+
+DAY_NAMES = (_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"), _l("Friday"),
+             _l("Saturday"), _l("Sunday"))
+WELSH_LABELS = {
+    "yes": _l("Yes"),
+    "no": _l("No, English only"),
+    "unknown": _l("Not known"),
+}
+
+FAMILY_CATEGORIES = ("families", "bereavement")
+TREATMENT_CATEGORY = "treatment"
+
+
+def content():
+    return current_app.extensions["content"]
+
+
+@bp.app_context_processor
+def labels():
+    return {
+        "audience_labels": AUDIENCE_LABELS,
+        "nation_labels": NATION_LABELS,
+        "welsh_labels": WELSH_LABELS,
+        "format_date": format_date,
+        "day_names": DAY_NAMES,
+    }
+
+
+@localized_route(bp, "/directory")
+def index():
+    """List the categories with counts, or the results of a search."""
+    form = DirectorySearchForm(request.args)
+    searching = any(request.args.get(k) for k in ("q", "audience", "nation"))
+    if not form.validate():
+        return render_template("directory/index.html", form=form, searching=True, results=None,
+                               categories=[], call_now=[]), 400
+    if not searching:
+        categories = [(c, len(content().services_in(c.id))) for c in content().categories.values()]
+        return render_template("directory/index.html", form=form, searching=False,
+                               categories=categories, results=None, call_now=[])
+    results = content().search(form.q.data or "", form.audience.data or None, form.nation.data or None)
+    call_now = [] if results else services(DEFAULT_CALL_NOW)
+    return render_template("directory/index.html", form=form, searching=True, results=results,
+                           categories=[], call_now=call_now)
+
+
+@localized_route(bp, "/directory/<category>")
+def category(category):
+    """List the services in one category."""
+    found = content().categories.get(category) or abort(404)
+    return render_template("directory/category.html", category=found,
+                           services=content().services_in(category))
+
+
+@localized_route(bp, "/services/<service_id>")
+def service(service_id):
+    """Show everything about one service."""
+    found = content().services.get(service_id) or abort(404)
+    return render_template("directory/service.html", service=found,
+                           category=content().categories[found.category])
+
+
+@localized_route(bp, "/families")
+def families():
+    """Show the hub for partners, children and parents of people in policing."""
+    sections = [(content().categories[c], content().services_in(c)) for c in FAMILY_CATEGORIES]
+    for_families = [s for s in content().services.values()
+                    if "family" in s.audiences and s.category not in FAMILY_CATEGORIES]
+    return render_template("directory/families.html", sections=sections,
+                           for_families=for_families, call_now=services(("samaritans", "shout")))
+
+
+@localized_route(bp, "/treatment-centres")
+def treatment_centres():
+    """Show the treatment and rehabilitation centres and who each one serves."""
+    centres = content().services_in(TREATMENT_CATEGORY)
+    forces_by_centre = {}
+    for force in content().forces.values():
+        link = force.treatment_centre
+        if link and link.service:
+            forces_by_centre.setdefault(link.service, []).append(force)
+    return render_template("directory/treatment_centres.html", centres=centres,
+                           forces_by_centre=forces_by_centre,
+                           category=content().categories[TREATMENT_CATEGORY])
+
+
+@localized_route(bp, "/exit-this-page")
+def exit_this_page():
+    """Explain the Exit this page button and how to browse more safely."""
+    return render_template("directory/exit.html")

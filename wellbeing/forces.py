@@ -1,0 +1,138 @@
+"""Forces: every UK force, one page each, and "find your force".
+
+`/forces/<slug>` and `/?force=<slug>` are stable deep links that forces put on
+their intranets; the slugs are fixed by forces.yaml.
+"""
+
+from flask import Blueprint, abort, current_app, render_template, request
+from flask_babel import lazy_gettext as _l
+
+from . import locator
+from .crisis import call_now_for, call_now_key
+from .forms import FindForceForm
+from .i18n import localized_route
+
+bp = Blueprint("forces", __name__)
+
+# Headings for /forces, in display order, by a force's `nation`.
+GROUPS = (
+    ("england", _l("England")),
+    ("wales", _l("Wales")),
+    ("scotland", _l("Scotland")),
+    ("northern-ireland", _l("Northern Ireland")),
+    ("national", _l("National forces")),
+    ("crown-dependency", _l("Outside the UK")),
+)
+
+# What the locator's reason codes mean, in words a person understands.
+MESSAGES = {
+    "empty": _l("Enter a town, a postcode or the name of a force."),
+    "too_long": _l("Enter 100 characters or fewer."),
+    "bad_characters": _l("Use letters, numbers and spaces only."),
+    "malformed_coordinates": _l("We could not read that location. Enter a town or a postcode instead."),
+    "out_of_range": _l("We could not read that location. Enter a town or a postcode instead."),
+    "unrecognised": _l("We could not find that place. Check the spelling, or try a nearby town or a postcode."),
+    "outside_uk": _l("That is outside the areas of the UK police forces."),
+    "crown_dependency": _l("Jersey, Guernsey and the Isle of Man have their own police forces, outside the UK."),
+    "non_geographic": _l("That postcode is not linked to a place, for example a PO box. Try a home postcode or a town."),
+    "postcode": _l("This postcode is in the area of:"),
+    "po_box": _l("This looks like a PO box postcode. The force below covers its delivery office, which may not be where the addressee is:"),
+    "approximate": _l("We do not have that exact postcode, so this is the most likely force for the area:"),
+    "place": _l("This place is in the area of:"),
+    "place_fuzzy": _l("We think you meant %(matched)s. It is in the area of:"),
+    "force": _l("This force matches your search:"),
+    "point": _l("Your location is in the area of:"),
+    "partial_postcode_mixed": _l("More than one force covers that postcode area. Enter your full postcode, or choose your force:"),
+    "place_ambiguous": _l("More than one place has that name. Choose the one you mean:"),
+}
+
+
+def content():
+    return current_app.extensions["content"]
+
+
+def group_of(force) -> str:
+    if force.kind == "territorial":
+        return force.nation
+    return "national" if force.kind == "national" else "crown-dependency"
+
+
+def message_for(result: locator.Result) -> str:
+    """Return the person-readable message for a locator result."""
+    text = MESSAGES.get(result.reason) or MESSAGES["unrecognised"]
+    return str(text) % {"matched": result.matched} if "%(matched)s" in str(text) else str(text)
+
+
+def find(q: str | None, lat: str | None, lng: str | None) -> locator.Result:
+    """Run the locator on a query, or on a location when lat/lng are given."""
+    if lat is not None or lng is not None:
+        point = locator.parse_point(lat, lng)
+        if isinstance(point, locator.Result):
+            return point
+        return locator.locate_point(*point)
+    return locator.locate(q or "")
+
+
+@localized_route(bp, "/forces")
+def index():
+    """List every force, grouped by nation, A to Z."""
+    groups = []
+    for key, heading in GROUPS:
+        members = [f for f in content().forces.values() if group_of(f) == key]
+        members.sort(key=lambda f: f.name.get("en")[0].removeprefix("The ").lower())
+        if members:
+            groups.append((key, heading, members))
+    return render_template("forces/index.html", groups=groups)
+
+
+@localized_route(bp, "/forces/<slug>")
+def force(slug):
+    """Show one force's services, the crisis lines for its nation and the national services."""
+    found = content().forces.get(slug) or abort(404)
+    national = [s for s in content().services_for_force(slug) if not s.crisis and not s.forces]
+    own = [s for s in content().services_for_force(slug) if s.forces]
+    linked = {
+        "treatment_centre": found.treatment_centre,
+        "childrens_charity": found.childrens_charity,
+    }
+    return render_template(
+        "forces/force.html",
+        force=found,
+        call_now=call_now_for(found),
+        call_now_key=call_now_key(found),
+        national=national,
+        own=own,
+        linked={k: (v, content().services.get(v.service)) for k, v in linked.items() if v and v.service},
+    )
+
+
+@localized_route(bp, "/find-your-force")
+def find_your_force():
+    """Find a force by town, postcode, force name or (with JavaScript) location."""
+    form = FindForceForm(request.args)
+    lat, lng = request.args.get("lat"), request.args.get("lng")
+    asked = "q" in request.args or lat is not None or lng is not None
+    if not asked:
+        return render_template("forces/find.html", form=form, result=None, message="", candidates=[])
+    result = find(form.q.data, lat, lng)
+    message = message_for(result)
+    if result.status == "invalid":
+        form.q.errors = [message] if lat is None and lng is None else []
+        return render_template(
+            "forces/find.html", form=form, result=result, message=message, candidates=[]
+        ), 400
+    forces = [content().forces[slug] for slug in result.forces]
+    qualifiers = list(result.qualifiers) + [""] * (len(forces) - len(result.qualifiers))
+    return render_template(
+        "forces/find.html",
+        form=form,
+        result=result,
+        message=message,
+        candidates=list(zip(forces, qualifiers, strict=True)),
+    )
+
+
+@localized_route(bp, "/about-the-data")
+def about_data():
+    """Say where the postcode and place data comes from, with the licences."""
+    return render_template("forces/about_data.html", info=locator.data_info())
