@@ -6,7 +6,7 @@ from flask import Flask
 from jinja2 import StrictUndefined
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, compression, errors, i18n, security
+from . import assets, compression, errors, i18n, page_cache, security
 from .config import PACKAGE_DIR, PROJECT_ROOT, load_config
 from .content import load_content
 
@@ -28,6 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["content"] = load_content(PACKAGE_DIR / "data", Path(extra) if extra else None)
 
     i18n.init_app(app)
+    page_cache.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     compression.init_app(app)
