@@ -7,7 +7,7 @@ PYBABEL:= $(VENV)/bin/pybabel
 PORT   ?= 8000
 PO     := translations/cy/LC_MESSAGES/messages.po
 
-.PHONY: help run test test-fast bench extract-strings update-strings compile-strings check-strings lint icons clean
+.PHONY: help run test test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data clean
 
 help:  ## List the targets
 	@awk 'BEGIN{FS=":.*## "} /^[a-z-]+:.*## /{printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -37,6 +37,7 @@ test-fast: $(VENV)/.test-installed compile-strings  ## Run the tests without the
 
 bench: $(VENV)/.test-installed compile-strings  ## Measure page weight, throughput and the locator
 	$(PY) tests/bench/bench_pages.py
+	$(PY) tests/bench/bench_locator.py
 
 extract-strings: $(VENV)/.run-installed  ## Extract translatable strings into messages.pot
 	$(PYBABEL) extract -F babel.cfg --no-location --omit-header --sort-output -o translations/messages.pot .
@@ -46,6 +47,10 @@ update-strings: extract-strings  ## Merge new strings into the Welsh catalogue
 
 check-strings: $(VENV)/.run-installed  ## Fail if messages.pot is stale or Welsh is incomplete
 	$(PY) -m wellbeing.tools.check_strings
+
+locator-data: $(VENV)/.run-installed  ## Regenerate the locator tables from ONSPD and GeoNames (PyPI)
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[locator-build]'
+	$(PY) -m wellbeing.tools.build_locator_data
 
 icons: $(VENV)/.test-installed  ## Render the PNG icons from static/icons/icon.svg
 	$(PY) -m wellbeing.tools.make_icons

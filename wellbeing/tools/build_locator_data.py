@@ -27,6 +27,7 @@ import argparse
 import ast
 import gzip
 import json
+import tomllib
 import math
 import re
 import sys
@@ -56,7 +57,7 @@ ATTRIBUTION = [
 ]
 
 OUT_DIR = Path(__file__).resolve().parent.parent / "data" / "locator"
-FORCES_YAML = Path("/work/shared/facts/forces.yaml")
+FORCES_DIR = Path(__file__).resolve().parents[1] / "data" / "forces"
 
 # --------------------------------------------------------------------------
 # LAD code -> (name, county used as a display qualifier, force slug).
@@ -449,20 +450,13 @@ def read_geonames() -> list[dict]:
 
 
 def read_force_names() -> dict[str, list[str]]:
-    """Return slug -> [name, Welsh name] from forces.yaml (a flat list; parsed without PyYAML)."""
-    path = FORCES_YAML
-    if not path.exists():
-        path = Path(__file__).resolve().parents[2].parent / "shared" / "facts" / "forces.yaml"
+    """Return slug -> [name, (Welsh name,) kind] from the project's own force files."""
     names: dict[str, list[str]] = {}
-    current: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines() + ["- end"]:
-        m = re.match(r"^(-\s+|\s+)(\w+):\s*(.*)$", line)
-        if line.startswith("-") and current.get("slug"):
-            names[current["slug"]] = [current["name"]] + ([current["name_cy"]] if current.get("name_cy") else [])
-            names[current["slug"]].append(current.get("kind", "territorial"))
-            current = {}
-        if m:
-            current[m.group(2)] = m.group(3).strip().strip('"')
+    for path in sorted(FORCES_DIR.glob("*.toml")):
+        force = tomllib.loads(path.read_text(encoding="utf-8"))
+        name = force["name"]
+        english, welsh = (name, None) if isinstance(name, str) else (name["en"], name.get("cy"))
+        names[force["slug"]] = [english] + ([welsh] if welsh else []) + [force.get("kind", "territorial")]
     return names
 
 
