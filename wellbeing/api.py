@@ -15,8 +15,15 @@ def content():
     return current_app.extensions["content"]
 
 
-@bp.after_request
+@bp.after_app_request
 def allow_any_origin(response):
+    """Let any site read the API, errors included.
+
+    App-wide, because a mistyped /api/ path never reaches this blueprint, and
+    without the header a browser hides its JSON 404 from the calling page.
+    """
+    if not request.path.startswith("/api/"):
+        return response
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.headers["Cache-Control"] = "no-cache"
     return response

@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from . import locator
 from .crisis import call_now_for, call_now_key
 from .forms import FindForceForm
-from .i18n import localized_route
+from .i18n import current_locale, localized_route
 
 bp = Blueprint("forces", __name__)
 
@@ -44,6 +44,7 @@ MESSAGES = {
     "point": _l("Your location is in the area of:"),
     "partial_postcode_mixed": _l("More than one force covers that postcode area. Enter your full postcode, or choose your force:"),
     "place_ambiguous": _l("More than one place has that name. Choose the one you mean:"),
+    "place_split": _l("More than one force covers %(matched)s. Choose your force, or enter your full postcode:"),
 }
 
 
@@ -77,9 +78,11 @@ def find(q: str | None, lat: str | None, lng: str | None) -> locator.Result:
 def index():
     """List every force, grouped by nation, A to Z."""
     groups = []
+    locale = current_locale()
     for key, heading in GROUPS:
         members = [f for f in content().forces.values() if group_of(f) == key]
-        members.sort(key=lambda f: f.name.get("en")[0].removeprefix("The ").lower())
+        # Sort by the name as shown: in Welsh, "Heddlu De Cymru" comes before "Heddlu Gwent".
+        members.sort(key=lambda f: f.name.get(locale)[0].removeprefix("The ").casefold())
         if members:
             groups.append((key, heading, members))
     return render_template("forces/index.html", groups=groups)
@@ -117,7 +120,9 @@ def find_your_force():
     result = find(form.q.data, lat, lng)
     message = message_for(result)
     if result.status == "invalid":
-        form.q.errors = [message] if lat is None and lng is None else []
+        # A location that cannot be read is fixed by typing a place instead, so
+        # its error, like a bad query's, points at the search box.
+        form.q.errors = [message]
         return render_template(
             "forces/find.html", form=form, result=result, message=message, candidates=[]
         ), 400

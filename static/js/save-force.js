@@ -14,8 +14,12 @@
   }
 
   function tellWorker(message) {
-    if ("serviceWorker" in navigator && navigator.serviceWorker.controller) {
-      navigator.serviceWorker.controller.postMessage(message);
+    // Wait for the active worker rather than needing a controller: on a first
+    // visit the page is not controlled yet, and the force page would not be saved.
+    if ("serviceWorker" in navigator) {
+      navigator.serviceWorker.ready.then(function (registration) {
+        registration.active.postMessage(message);
+      });
     }
   }
 

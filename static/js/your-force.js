@@ -25,9 +25,13 @@
     element.appendChild(link);
     element.hidden = false;
     var options = document.querySelectorAll(".wb-callnow [data-nations]");
+    var first = true;
     for (var i = 0; i < options.length; i++) {
       var nations = options[i].getAttribute("data-nations").split(" ");
       options[i].hidden = nations.indexOf(saved.key) === -1;
+      // The first option left on screen is the big one (in Scotland, 999, not the hidden crisis line).
+      options[i].classList.toggle("wb-call--primary", first && !options[i].hidden);
+      first = first && options[i].hidden;
     }
   };
 })();
