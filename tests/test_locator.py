@@ -118,6 +118,7 @@ def test_result_is_frozen():
         ("CH4 7", "postcode", "sector"),
         ("SW1A 1AA", "postcode", "postcode"),
         ("Gillingham", "place_ambiguous", "place"),
+        ("London", "place_split", "place"),
         ("Cardiff", "place", "place"),
         ("Manchster", "place_fuzzy", "place"),
         ("Gwent Police", "force", "force"),

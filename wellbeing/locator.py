@@ -16,7 +16,8 @@ Codes: ``empty``, ``too_long``, ``bad_characters``, ``malformed_coordinates``,
 ``out_of_range`` (invalid); ``unrecognised``, ``outside_uk``, ``crown_dependency``,
 ``non_geographic`` (not_found); ``postcode``, ``po_box``, ``approximate``,
 ``place``, ``place_fuzzy``, ``force``, ``point`` (found); ``partial_postcode_mixed``,
-``place_ambiguous`` (ambiguous).
+``place_ambiguous`` (several places share the name), ``place_split`` (one place that
+several forces cover) (ambiguous).
 """
 
 from __future__ import annotations
@@ -579,6 +580,9 @@ class Locator:
         matched = ranked[0][1][1].name
         if len(forces) == 1:
             return Result("found", forces, "place_fuzzy" if fuzzy else "place", "place", matched)
+        if len({id(e) for _, (_, e) in ranked}) == 1:
+            # One place that more than one force covers (London: the Met and the City).
+            return Result("ambiguous", forces, "place_split", "place", matched)
         quals = tuple(e.county for _, (_, e) in ranked)
         return Result("ambiguous", forces, "place_ambiguous", "place", matched, quals)
 
