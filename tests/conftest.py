@@ -85,7 +85,9 @@ def check_page(html: str, url: str) -> BeautifulSoup:
     assert len(h1s) == 1, f"{url}: {len(h1s)} <h1> elements"
     h1 = h1s[0].get_text(" ", strip=True)
     title = soup.title.get_text(strip=True)
-    assert title.startswith(h1), f"{url}: <title> {title!r} does not start with {h1!r}"
+    # A page showing form errors prefixes its title, GOV.UK style: "Error: Find support".
+    unprefixed = re.sub(r"^(Error|Gwall): ", "", title)
+    assert unprefixed.startswith(h1), f"{url}: <title> {title!r} does not start with {h1!r}"
 
     ids = [tag["id"] for tag in soup.find_all(id=True)]
     duplicates = {i for i in ids if ids.count(i) > 1}

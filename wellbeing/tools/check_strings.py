@@ -22,7 +22,7 @@ def extract() -> bytes:
         out = Path(tmp) / "messages.pot"
         subprocess.run(
             [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-             "--no-location", "--omit-header", "--sort-output", "-q", "-o", str(out), "."],
+             "--no-location", "--omit-header", "--sort-output", "-o", str(out), "."],
             cwd=ROOT, check=True,
         )
         return out.read_bytes()
