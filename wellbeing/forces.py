@@ -5,6 +5,7 @@ their intranets; the slugs are fixed by forces.yaml.
 """
 
 from flask import Blueprint, abort, current_app, render_template, request
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from . import locator
@@ -13,6 +14,12 @@ from .forms import FindForceForm
 from .i18n import current_locale, localized_route
 
 bp = Blueprint("forces", __name__)
+
+
+def N_(message: str) -> str:
+    """Mark a message for translation without translating it yet (a Babel keyword)."""
+    return message
+
 
 # Headings for /forces, in display order, by a force's `nation`.
 GROUPS = (
@@ -24,27 +31,28 @@ GROUPS = (
     ("crown-dependency", _l("Outside the UK")),
 )
 
-# What the locator's reason codes mean, in words a person understands.
+# What the locator's reason codes mean, in words a person understands
+# (translated when shown; N_ only marks them for extraction).
 MESSAGES = {
-    "empty": _l("Enter a town, a postcode or the name of a force."),
-    "too_long": _l("Enter 100 characters or fewer."),
-    "bad_characters": _l("Use letters, numbers and spaces only."),
-    "malformed_coordinates": _l("We could not read that location. Enter a town or a postcode instead."),
-    "out_of_range": _l("We could not read that location. Enter a town or a postcode instead."),
-    "unrecognised": _l("We could not find that place. Check the spelling, or try a nearby town or a postcode."),
-    "outside_uk": _l("That is outside the areas of the UK police forces."),
-    "crown_dependency": _l("Jersey, Guernsey and the Isle of Man have their own police forces, outside the UK."),
-    "non_geographic": _l("That postcode is not linked to a place, for example a PO box. Try a home postcode or a town."),
-    "postcode": _l("This postcode is in the area of:"),
-    "po_box": _l("This looks like a PO box postcode. The force below covers its delivery office, which may not be where the addressee is:"),
-    "approximate": _l("We do not have that exact postcode, so this is the most likely force for the area:"),
-    "place": _l("This place is in the area of:"),
-    "place_fuzzy": _l("We think you meant %(matched)s. It is in the area of:"),
-    "force": _l("This force matches your search:"),
-    "point": _l("Your location is in the area of:"),
-    "partial_postcode_mixed": _l("More than one force covers that postcode area. Enter your full postcode, or choose your force:"),
-    "place_ambiguous": _l("More than one place has that name. Choose the one you mean:"),
-    "place_split": _l("More than one force covers %(matched)s. Choose your force, or enter your full postcode:"),
+    "empty": N_("Enter a town, a postcode or the name of a force."),
+    "too_long": N_("Enter 100 characters or fewer."),
+    "bad_characters": N_("Use letters, numbers and spaces only."),
+    "malformed_coordinates": N_("We could not read that location. Enter a town or a postcode instead."),
+    "out_of_range": N_("We could not read that location. Enter a town or a postcode instead."),
+    "unrecognised": N_("We could not find that place. Check the spelling, or try a nearby town or a postcode."),
+    "outside_uk": N_("That is outside the areas of the UK police forces."),
+    "crown_dependency": N_("Jersey, Guernsey and the Isle of Man have their own police forces, outside the UK."),
+    "non_geographic": N_("That postcode is not linked to a place, for example a PO box. Try a home postcode or a town."),
+    "postcode": N_("This postcode is in the area of:"),
+    "po_box": N_("This looks like a PO box postcode. The force below covers its delivery office, which may not be where the addressee is:"),
+    "approximate": N_("We do not have that exact postcode, so this is the most likely force for the area:"),
+    "place": N_("This place is in the area of:"),
+    "place_fuzzy": N_("We think you meant %(matched)s. It is in the area of:"),
+    "force": N_("This force matches your search:"),
+    "point": N_("Your location is in the area of:"),
+    "partial_postcode_mixed": N_("More than one force covers that postcode area. Enter your full postcode, or choose your force:"),
+    "place_ambiguous": N_("More than one place has that name. Choose the one you mean:"),
+    "place_split": N_("More than one force covers %(matched)s. Choose your force, or enter your full postcode:"),
 }
 
 
@@ -59,9 +67,8 @@ def group_of(force) -> str:
 
 
 def message_for(result: locator.Result) -> str:
-    """Return the person-readable message for a locator result."""
-    text = MESSAGES.get(result.reason) or MESSAGES["unrecognised"]
-    return str(text) % {"matched": result.matched} if "%(matched)s" in str(text) else str(text)
+    """Return the person-readable message for a locator result, in this request's language."""
+    return gettext(MESSAGES.get(result.reason, MESSAGES["unrecognised"]), matched=result.matched)
 
 
 def find(q: str | None, lat: str | None, lng: str | None) -> locator.Result:
