@@ -1,4 +1,9 @@
-"""`flask content check` and `flask content export` (run as `flask --app app content ...`)."""
+"""`flask --app app content check` and `flask --app app content export`.
+
+The group is also a Flask plugin command (see pyproject.toml), so `content check`
+still runs, and reports the problem plainly, when bad content stops the app
+from starting.
+"""
 
 import datetime as dt
 import json
@@ -6,17 +11,16 @@ from pathlib import Path
 
 import click
 from flask import Flask
-from flask.cli import AppGroup
+from flask.cli import ScriptInfo
 
 from .config import PACKAGE_DIR
-from .content import check, to_oruk
+from .content import ContentError, check, to_oruk
 
-content_cli = AppGroup("content", help="Check and export the directory content.")
+content_cli = click.Group("content", help="Check and export the directory content.")
 
 
-def _dirs(app: Flask) -> tuple[Path, Path | None]:
-    extra = app.config["DATA_DIR"]
-    return PACKAGE_DIR / "data", Path(extra) if extra else None
+def _load_app() -> Flask:
+    return click.get_current_context().ensure_object(ScriptInfo).load_app()
 
 
 @content_cli.command("check")
@@ -24,13 +28,20 @@ def _dirs(app: Flask) -> tuple[Path, Path | None]:
 @click.option("--verbose", "-v", is_flag=True, help="Also list the information notes.")
 def check_command(today, verbose):
     """Validate every entry; list stale entries and numbers to re-check. Errors exit 1."""
-    from flask import current_app
-
-    report = check(*_dirs(current_app), today=today.date() if today else dt.date.today())
+    try:
+        app = _load_app()
+    except ContentError as error:
+        click.echo(f"error: content: {error}")
+        click.echo("1 errors, 0 warnings, 0 notes")
+        raise SystemExit(1) from None
+    extra = app.config["DATA_DIR"]
+    # Read the files afresh: a deployer may have edited them since the app started.
+    report = check(PACKAGE_DIR / "data", Path(extra) if extra else None,
+                   today=today.date() if today else dt.date.today())
     for issue in report.errors + report.warnings + (report.info if verbose else []):
         click.echo(str(issue))
     content = report.content
-    summary = (f"{len(content.services)} services, {len(content.forces)} forces; " if content else "")
+    summary = f"{len(content.services)} services, {len(content.forces)} forces; " if content else ""
     click.echo(f"{summary}{len(report.errors)} errors, {len(report.warnings)} warnings, "
                f"{len(report.info)} notes")
     if not report.ok:
@@ -39,12 +50,11 @@ def check_command(today, verbose):
 
 @content_cli.command("export")
 @click.option("--format", "fmt", type=click.Choice(["oruk"]), default="oruk", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
+              help="File to write (default: stdout).")
 def export_command(fmt, output):
     """Write the directory as Open Referral UK JSON."""
-    from flask import current_app
-
-    body = json.dumps(to_oruk(current_app.extensions["content"]), ensure_ascii=False, indent=2)
+    body = json.dumps(to_oruk(_load_app().extensions["content"]), ensure_ascii=False, indent=2)
     if output:
         Path(output).write_text(body + "\n", encoding="utf-8")
     else:

@@ -1,13 +1,13 @@
 """The self-help directory: categories, services, search, and the families and
 treatment-centre hubs. Server-rendered; search is a GET form."""
 
+from babel.dates import format_date as babel_format_date
 from flask import Blueprint, abort, current_app, render_template, request
-from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 
 from .crisis import DEFAULT_CALL_NOW, services
 from .forms import AUDIENCE_LABELS, NATION_LABELS, DirectorySearchForm
-from .i18n import localized_route
+from .i18n import current_locale, localized_route
 
 bp = Blueprint("directory", __name__)
 
@@ -25,6 +25,13 @@ TREATMENT_CATEGORY = "treatment"
 
 def content():
     return current_app.extensions["content"]
+
+
+def format_date(day, format="long"):
+    """Format a date for this page: "27 November 2026" in English, "27 Tachwedd 2026" in Welsh."""
+    # Babel's plain "en" is US English ("November 27, 2026"); our readers are in the UK.
+    locale = "cy" if current_locale() == "cy" else "en_GB"
+    return babel_format_date(day, format, locale=locale)
 
 
 @bp.app_context_processor
@@ -50,7 +57,9 @@ def index():
         categories = [(c, len(content().services_in(c.id))) for c in content().categories.values()]
         return render_template("directory/index.html", form=form, searching=False,
                                categories=categories, results=None, call_now=[])
-    results = content().search(form.q.data or "", form.audience.data or None, form.nation.data or None)
+    results = content().search(
+        form.q.data or "", form.audience.data or None, form.nation.data or None
+    )
     call_now = [] if results else services(DEFAULT_CALL_NOW)
     return render_template("directory/index.html", form=form, searching=True, results=results,
                            categories=[], call_now=call_now)
