@@ -21,9 +21,9 @@ def extract() -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "messages.pot"
         subprocess.run(
-            [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
+            [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "_l",
              "--no-location", "--omit-header", "--sort-output", "-o", str(out), "."],
-            cwd=ROOT, check=True,
+            cwd=ROOT, check=True, capture_output=True,
         )
         return out.read_bytes()
 
@@ -32,10 +32,12 @@ def problems() -> list[str]:
     """Return what is wrong with the catalogues, in words."""
     found = []
     fresh = {m.id for m in read_po(io.BytesIO(extract())) if m.id}
-    committed = {m.id for m in read_po(POT.open("rb")) if m.id}
+    with POT.open("rb") as pot:
+        committed = {m.id for m in read_po(pot) if m.id}
     if fresh != committed:
         found.append(f"messages.pot is stale: run `make update-strings` ({len(fresh ^ committed)} strings differ)")
-    welsh = read_po(PO.open("rb"), locale="cy")
+    with PO.open("rb") as po:
+        welsh = read_po(po, locale="cy")
     for message in welsh:
         if not message.id:
             continue
