@@ -576,6 +576,13 @@ def test_search_ignores_case_accents_and_punctuation(content):
     assert "police-childrens-charity" in ids(content.search("children's"))
 
 
+def test_search_matches_the_start_of_words(content):
+    assert "police-care-uk" in ids(content.search("car"))  # "care"
+    part = {s.id for s in content.services.values() if " part" in content._index[s.id]}
+    assert part, "the test needs a service whose text contains a word starting 'part'"
+    assert not part & set(ids(content.search("art")))
+
+
 def test_search_filters(content):
     family = ids(content.search(audience="family"))
     assert "samaritans" in family and "oscar-kilo-crisis-line" not in family

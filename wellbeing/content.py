@@ -589,7 +589,8 @@ class Content:
             if category and svc.category != category:
                 continue
             haystack = self._index[svc.id]
-            if all(w in haystack for w in words):
+            # Match the start of words, so "art" finds "arts" but not "part".
+            if all(" " + w in haystack for w in words):
                 out.append(svc)
         return out
 
