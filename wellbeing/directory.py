@@ -95,13 +95,15 @@ def families():
 def treatment_centres():
     """Show the treatment and rehabilitation centres and who each one serves."""
     centres = content().services_in(TREATMENT_CATEGORY)
-    forces_by_centre = {}
+    forces_by_centre, unmatched = {}, []
     for force in content().forces.values():
         link = force.treatment_centre
         if link and link.service:
             forces_by_centre.setdefault(link.service, []).append(force)
+        elif force.kind != "crown-dependency":
+            unmatched.append(force)
     return render_template("directory/treatment_centres.html", centres=centres,
-                           forces_by_centre=forces_by_centre,
+                           forces_by_centre=forces_by_centre, unmatched=unmatched,
                            category=content().categories[TREATMENT_CATEGORY])
 
 
