@@ -158,4 +158,4 @@ def locate():
 @bp.get("/openapi.json")
 def openapi():
     """Describe this API in OpenAPI 3."""
-    return jsonify(openapi_document())
+    return jsonify(openapi_document(list(content().categories)))

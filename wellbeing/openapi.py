@@ -141,8 +141,8 @@ def _query(name: str, description: str, schema: dict | None = None) -> dict:
             "schema": schema or {"type": "string"}}
 
 
-def openapi_document() -> dict:
-    """Return the OpenAPI 3.1 document."""
+def openapi_document(categories: list[str]) -> dict:
+    """Return the OpenAPI 3.1 document; `categories` are the content's category ids."""
     return {
         "openapi": "3.1.0",
         "info": {
@@ -174,9 +174,9 @@ def openapi_document() -> dict:
                     "summary": "Search and filter the directory",
                     "parameters": [
                         _query("q", "Words to match, 100 characters or fewer", {"type": "string"}),
-                        _query("category", "A category id"),
-                        _query("audience", "Who it is for", {"type": "string"}),
-                        _query("nation", "Where it is available", {"type": "string"}),
+                        _query("category", "A category id", {"type": "string", "enum": categories}),
+                        _query("audience", "Who it is for", {"type": "string", "enum": list(AUDIENCES)}),
+                        _query("nation", "Where it is available", {"type": "string", "enum": list(NATIONS)}),
                     ],
                     "responses": {
                         "200": _json({"type": "object", "required": ["services"], "properties": {
