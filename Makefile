@@ -29,18 +29,27 @@ compile-strings: $(VENV)/.run-installed  ## Compile the Welsh catalogue (.po -> 
 run: $(VENV)/.run-installed compile-strings  ## Set up and serve the app with gunicorn on $$PORT (default 8000)
 	PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py app:app
 
-test: $(VENV)/.test-installed compile-strings  ## Set up and run every test, browser tests included
+LIGHTHOUSE := tests/lighthouse/node_modules/.installed
+
+$(LIGHTHOUSE): tests/lighthouse/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix tests/lighthouse --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the Lighthouse test will skip (apt-get install nodejs npm)"; fi
+
+test: $(VENV)/.test-installed compile-strings $(LIGHTHOUSE)  ## Set up and run every test, browser tests included
+	$(VENV)/bin/flask --app app content check
 	$(PY) -m pytest
 
 test-fast: $(VENV)/.test-installed compile-strings  ## Run the tests without the browser
 	$(PY) -m pytest -m "not browser"
 
-bench: $(VENV)/.test-installed compile-strings  ## Measure page weight, throughput and the locator
+bench: $(VENV)/.test-installed compile-strings  ## Measure page weight, load, faults, memory and the locator
 	$(PY) tests/bench/bench_pages.py
+	$(PY) tests/bench/bench_load.py
 	$(PY) tests/bench/bench_locator.py
 
 extract-strings: $(VENV)/.run-installed  ## Extract translatable strings into messages.pot
-	$(PYBABEL) extract -F babel.cfg --no-location --omit-header --sort-output -o translations/messages.pot .
+	$(PYBABEL) extract -F babel.cfg -k _l --no-location --omit-header --sort-output -o translations/messages.pot .
 
 update-strings: extract-strings  ## Merge new strings into the Welsh catalogue
 	$(PYBABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching --omit-header
