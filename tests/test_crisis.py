@@ -15,7 +15,9 @@ def test_home_page_starts_with_the_crisis_line(page, url):
     assert "0300 131 2789" in first_link.get_text()
 
 
-@pytest.mark.parametrize("url", ["/", "/cy/", "/help-now", "/cy/help-now", "/offline", "/cy/offline"])
+@pytest.mark.parametrize(
+    "url", ["/", "/cy/", "/help-now", "/cy/help-now", "/offline", "/cy/offline"]
+)
 def test_call_options_are_plain_links(page, url):
     links = {a["href"] for a in page(url).select("main a[href^='tel:'], main a[href^='sms:']")}
     assert {CRISIS_LINE, "tel:999", "tel:116123", "sms:85258?body=SHOUT"} <= links

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from wellbeing import locator
-from wellbeing.locator import Result, TERRITORIAL_FORCES, locate, locate_point, parse_point
+from wellbeing.locator import TERRITORIAL_FORCES, Result, locate, locate_point, parse_point
 
 CASES_FILE = Path(__file__).parent / "data" / "locator_cases.toml"
 CASES = tomllib.loads(CASES_FILE.read_text(encoding="utf-8"))["cases"]
@@ -45,7 +45,9 @@ def test_case_file_is_big_enough_and_covers_every_force():
     assert len(CASES) >= 200
     answers = [f for c in CASES if c["status"] in ("found", "ambiguous") for f in c["forces"]]
     for slug in TERRITORIAL_FORCES:
-        assert answers.count(slug) >= 2, f"{slug} appears {answers.count(slug)} times as an expected answer"
+        assert answers.count(slug) >= 2, (
+            f"{slug} appears {answers.count(slug)} times as an expected answer"
+        )
     assert len(TERRITORIAL_FORCES) == 45
     for c in CASES:
         assert c["status"] in STATUSES, c
@@ -147,8 +149,8 @@ def test_unknown_unit_in_a_mixed_sector_is_approximate():
 
 def test_ambiguous_places_carry_qualifiers():
     r = locate("Newport")
-    assert dict(zip(r.forces, r.qualifiers))["gwent"] == "Gwent"
-    assert dict(zip(r.forces, r.qualifiers))["hampshire"] == "Isle of Wight"
+    assert dict(zip(r.forces, r.qualifiers, strict=True))["gwent"] == "Gwent"
+    assert dict(zip(r.forces, r.qualifiers, strict=True))["hampshire"] == "Isle of Wight"
 
 
 def test_partial_postcode_candidates_are_most_likely_first():
@@ -192,8 +194,19 @@ def test_postcode_variants_agree():
 
 @pytest.mark.parametrize(
     "lat, lng",
-    [("nan", "0"), ("0", "inf"), ("91", "0"), ("0", "181"), ("1e400", "0"), ("", "1"), ("1", None),
-     ("12.5.6", "1"), ("0x10", "1"), ("٣", "1"), ("1" * 30, "1")],
+    [
+        ("nan", "0"),
+        ("0", "inf"),
+        ("91", "0"),
+        ("0", "181"),
+        ("1e400", "0"),
+        ("", "1"),
+        ("1", None),
+        ("12.5.6", "1"),
+        ("0x10", "1"),
+        ("٣", "1"),
+        ("1" * 30, "1"),
+    ],
 )
 def test_parse_point_rejects_bad_coordinates(lat, lng):
     r = parse_point(lat, lng)
@@ -205,15 +218,38 @@ def test_parse_point_accepts_good_coordinates():
     assert parse_point("-33", "151") == (-33.0, 151.0)
 
 
-@pytest.mark.parametrize("lat, lng", [(math.nan, 0.0), (0.0, math.inf), (100.0, 0.0), (0.0, -200.0), ("x", 1)])
+@pytest.mark.parametrize(
+    "lat, lng", [(math.nan, 0.0), (0.0, math.inf), (100.0, 0.0), (0.0, -200.0), ("x", 1)]
+)
 def test_locate_point_rejects_bad_floats(lat, lng):
     assert locate_point(lat, lng).status == "invalid"
 
 
 @pytest.mark.parametrize(
     "query",
-    [None, 42, "\x00", "a" * 1000, "🙂" * 30, "%" * 99, "\u202e" + "ffidraC", "CH4 " * 20, "A1", "1",
-     "A", "ZZ", "BT", "E", "BT0 0AA", "W1A", ",", ", Kent", "Newport,", ",,,", "SW1A 1AA SW1A 1AA"],
+    [
+        None,
+        42,
+        "\x00",
+        "a" * 1000,
+        "🙂" * 30,
+        "%" * 99,
+        "\u202e" + "ffidraC",
+        "CH4 " * 20,
+        "A1",
+        "1",
+        "A",
+        "ZZ",
+        "BT",
+        "E",
+        "BT0 0AA",
+        "W1A",
+        ",",
+        ", Kent",
+        "Newport,",
+        ",,,",
+        "SW1A 1AA SW1A 1AA",
+    ],
 )
 def test_bad_input_never_raises(query):
     r = locate(query)
@@ -244,7 +280,14 @@ def test_no_northern_ireland_unit_postcodes_are_shipped():
 
 def test_lookups_are_fast():
     locate("warm up")
-    queries = ["SW1A 1AA", "CH4", "Cardiff", "Middlesborough", "qwertyuiopasdfg", "Newport, Gwent"] * 50
+    queries = [
+        "SW1A 1AA",
+        "CH4",
+        "Cardiff",
+        "Middlesborough",
+        "qwertyuiopasdfg",
+        "Newport, Gwent",
+    ] * 50
     start = time.perf_counter()
     for q in queries:
         locate(q)

@@ -6,7 +6,7 @@ from flask import Flask
 from jinja2 import StrictUndefined
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, compression, errors, i18n, page_cache, security
+from . import assets, compression, errors, i18n, locator, page_cache, security
 from .config import PACKAGE_DIR, PROJECT_ROOT, load_config
 from .content import load_content
 
@@ -26,6 +26,9 @@ def create_app(config: dict | None = None) -> Flask:
     # Validate every content file once, now: a bad file stops the app here.
     extra = app.config["DATA_DIR"]
     app.extensions["content"] = load_content(PACKAGE_DIR / "data", Path(extra) if extra else None)
+    # Load the locator tables now (once per process), so that gunicorn's workers
+    # share them from the preloaded master and no visitor waits for them.
+    locator.get_locator()
 
     i18n.init_app(app)
     page_cache.init_app(app)

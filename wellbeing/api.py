@@ -57,9 +57,9 @@ def service_json(service) -> dict:
         "audiences": list(service.audiences),
         "nations": list(service.nations),
         "contacts": [contact_json(c) for c in service.contacts],
-        "hours": None if hours is None else {
-            **hours.to_json(), "summary": {"en": hours.summary("en"), "cy": hours.summary("cy")}
-        },
+        "hours": None
+        if hours is None
+        else {**hours.to_json(), "summary": {"en": hours.summary("en"), "cy": hours.summary("cy")}},
         "eligibility": text(service.eligibility),
         "cost": text(service.cost),
         "who_will_know": text(service.who_will_know),
@@ -100,16 +100,19 @@ def force(slug):
     found = content().forces.get(slug)
     if found is None:
         return error(404, f"No force has the slug {slug!r}. See /api/v1/forces.")
-    return jsonify({
-        **force_json(found),
-        "treatment_centre": link_json(found.treatment_centre),
-        "childrens_charity": link_json(found.childrens_charity),
-        "contacts": [contact_json(c) for c in found.contacts],
-        "intranet_services": [
-            {"key": i.key, "name": text(i.name), "purpose": text(i.purpose)} for i in found.intranet_services
-        ],
-        "services": [service_json(s) for s in content().services_for_force(slug)],
-    })
+    return jsonify(
+        {
+            **force_json(found),
+            "treatment_centre": link_json(found.treatment_centre),
+            "childrens_charity": link_json(found.childrens_charity),
+            "contacts": [contact_json(c) for c in found.contacts],
+            "intranet_services": [
+                {"key": i.key, "name": text(i.name), "purpose": text(i.purpose)}
+                for i in found.intranet_services
+            ],
+            "services": [service_json(s) for s in content().services_for_force(slug)],
+        }
+    )
 
 
 @bp.get("/services")
@@ -143,8 +146,11 @@ def locate():
     body = {
         "status": result.status,
         "forces": [
-            {"slug": slug, "name": content().forces[slug].name.en,
-             "url": url_for("forces.force", slug=slug, lang_code="en", _external=True)}
+            {
+                "slug": slug,
+                "name": content().forces[slug].name.en,
+                "url": url_for("forces.force", slug=slug, lang_code="en", _external=True),
+            }
             for slug in result.forces
         ],
         "message": message_for(result),

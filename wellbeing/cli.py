@@ -36,22 +36,31 @@ def check_command(today, verbose):
         raise SystemExit(1) from None
     extra = app.config["DATA_DIR"]
     # Read the files afresh: a deployer may have edited them since the app started.
-    report = check(PACKAGE_DIR / "data", Path(extra) if extra else None,
-                   today=today.date() if today else dt.date.today())
+    report = check(
+        PACKAGE_DIR / "data",
+        Path(extra) if extra else None,
+        today=today.date() if today else dt.date.today(),
+    )
     for issue in report.errors + report.warnings + (report.info if verbose else []):
         click.echo(str(issue))
     content = report.content
     summary = f"{len(content.services)} services, {len(content.forces)} forces; " if content else ""
-    click.echo(f"{summary}{len(report.errors)} errors, {len(report.warnings)} warnings, "
-               f"{len(report.info)} notes")
+    click.echo(
+        f"{summary}{len(report.errors)} errors, {len(report.warnings)} warnings, "
+        f"{len(report.info)} notes"
+    )
     if not report.ok:
         raise SystemExit(1)
 
 
 @content_cli.command("export")
 @click.option("--format", "fmt", type=click.Choice(["oruk"]), default="oruk", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
-              help="File to write (default: stdout).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="File to write (default: stdout).",
+)
 def export_command(fmt, output):
     """Write the directory as Open Referral UK JSON."""
     body = json.dumps(to_oruk(_load_app().extensions["content"]), ensure_ascii=False, indent=2)

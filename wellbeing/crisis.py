@@ -9,7 +9,13 @@ bp = Blueprint("crisis", __name__)
 # Which crisis services the call-now block offers, in order, for a force's nation.
 # The policing crisis line covers officers and staff in England and Wales only.
 CALL_NOW = {
-    "england": ("oscar-kilo-crisis-line", "emergency-999", "samaritans", "shout", "nhs-111-england"),
+    "england": (
+        "oscar-kilo-crisis-line",
+        "emergency-999",
+        "samaritans",
+        "shout",
+        "nhs-111-england",
+    ),
     "wales": ("oscar-kilo-crisis-line", "emergency-999", "samaritans", "shout", "nhs-111-wales"),
     "scotland": ("emergency-999", "samaritans", "shout", "nhs-24-111", "breathing-space"),
     "northern-ireland": ("emergency-999", "lifeline", "samaritans", "shout"),

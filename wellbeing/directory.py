@@ -11,8 +11,15 @@ from .i18n import current_locale, localized_route
 
 bp = Blueprint("directory", __name__)
 
-DAY_NAMES = (_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"), _l("Friday"),
-             _l("Saturday"), _l("Sunday"))
+DAY_NAMES = (
+    _l("Monday"),
+    _l("Tuesday"),
+    _l("Wednesday"),
+    _l("Thursday"),
+    _l("Friday"),
+    _l("Saturday"),
+    _l("Sunday"),
+)
 WELSH_LABELS = {
     "yes": _l("Yes"),
     "no": _l("No, English only"),
@@ -51,44 +58,71 @@ def index():
     form = DirectorySearchForm(request.args)
     searching = any(request.args.get(k) for k in ("q", "audience", "nation"))
     if not form.validate():
-        return render_template("directory/index.html", form=form, searching=True, results=None,
-                               categories=[], call_now=[]), 400
+        return render_template(
+            "directory/index.html",
+            form=form,
+            searching=True,
+            results=None,
+            categories=[],
+            call_now=[],
+        ), 400
     if not searching:
         categories = [(c, len(content().services_in(c.id))) for c in content().categories.values()]
-        return render_template("directory/index.html", form=form, searching=False,
-                               categories=categories, results=None, call_now=[])
+        return render_template(
+            "directory/index.html",
+            form=form,
+            searching=False,
+            categories=categories,
+            results=None,
+            call_now=[],
+        )
     results = content().search(
         form.q.data or "", form.audience.data or None, form.nation.data or None
     )
     call_now = [] if results else services(DEFAULT_CALL_NOW)
-    return render_template("directory/index.html", form=form, searching=True, results=results,
-                           categories=[], call_now=call_now)
+    return render_template(
+        "directory/index.html",
+        form=form,
+        searching=True,
+        results=results,
+        categories=[],
+        call_now=call_now,
+    )
 
 
 @localized_route(bp, "/directory/<category>")
 def category(category):
     """List the services in one category."""
     found = content().categories.get(category) or abort(404)
-    return render_template("directory/category.html", category=found,
-                           services=content().services_in(category))
+    return render_template(
+        "directory/category.html", category=found, services=content().services_in(category)
+    )
 
 
 @localized_route(bp, "/services/<service_id>")
 def service(service_id):
     """Show everything about one service."""
     found = content().services.get(service_id) or abort(404)
-    return render_template("directory/service.html", service=found,
-                           category=content().categories[found.category])
+    return render_template(
+        "directory/service.html", service=found, category=content().categories[found.category]
+    )
 
 
 @localized_route(bp, "/families")
 def families():
     """Show the hub for partners, children and parents of people in policing."""
     sections = [(content().categories[c], content().services_in(c)) for c in FAMILY_CATEGORIES]
-    for_families = [s for s in content().services.values()
-                    if "family" in s.audiences and s.category not in FAMILY_CATEGORIES]
-    return render_template("directory/families.html", sections=sections,
-                           for_families=for_families, call_now=services(("samaritans", "shout")))
+    for_families = [
+        s
+        for s in content().services.values()
+        if "family" in s.audiences and s.category not in FAMILY_CATEGORIES
+    ]
+    return render_template(
+        "directory/families.html",
+        sections=sections,
+        for_families=for_families,
+        call_now=services(("samaritans", "shout")),
+    )
 
 
 @localized_route(bp, "/treatment-centres")
@@ -102,9 +136,13 @@ def treatment_centres():
             forces_by_centre.setdefault(link.service, []).append(force)
         elif force.kind != "crown-dependency":
             unmatched.append(force)
-    return render_template("directory/treatment_centres.html", centres=centres,
-                           forces_by_centre=forces_by_centre, unmatched=unmatched,
-                           category=content().categories[TREATMENT_CATEGORY])
+    return render_template(
+        "directory/treatment_centres.html",
+        centres=centres,
+        forces_by_centre=forces_by_centre,
+        unmatched=unmatched,
+        category=content().categories[TREATMENT_CATEGORY],
+    )
 
 
 @localized_route(bp, "/exit-this-page")

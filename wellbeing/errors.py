@@ -24,5 +24,7 @@ def init_app(app: Flask) -> None:
         app.logger.exception("Unhandled error")
         if request.path.startswith("/api/"):
             return jsonify({"error": "Sorry, something went wrong."}), 500
-        page = render_template("errors/error.html", error=InternalServerError(), urgent=services(URGENT))
+        page = render_template(
+            "errors/error.html", error=InternalServerError(), urgent=services(URGENT)
+        )
         return page, 500

@@ -37,22 +37,38 @@ MESSAGES = {
     "empty": N_("Enter a town, a postcode or the name of a force."),
     "too_long": N_("Enter 100 characters or fewer."),
     "bad_characters": N_("Use letters, numbers and spaces only."),
-    "malformed_coordinates": N_("We could not read that location. Enter a town or a postcode instead."),
+    "malformed_coordinates": N_(
+        "We could not read that location. Enter a town or a postcode instead."
+    ),
     "out_of_range": N_("We could not read that location. Enter a town or a postcode instead."),
-    "unrecognised": N_("We could not find that place. Check the spelling, or try a nearby town or a postcode."),
+    "unrecognised": N_(
+        "We could not find that place. Check the spelling, or try a nearby town or a postcode."
+    ),
     "outside_uk": N_("That is outside the areas of the UK police forces."),
-    "crown_dependency": N_("Jersey, Guernsey and the Isle of Man have their own police forces, outside the UK."),
-    "non_geographic": N_("That postcode is not linked to a place, for example a PO box. Try a home postcode or a town."),
+    "crown_dependency": N_(
+        "Jersey, Guernsey and the Isle of Man have their own police forces, outside the UK."
+    ),
+    "non_geographic": N_(
+        "That postcode is not linked to a place, for example a PO box. Try a home postcode or a town."
+    ),
     "postcode": N_("This postcode is in the area of:"),
-    "po_box": N_("This looks like a PO box postcode. The force below covers its delivery office, which may not be where the addressee is:"),
-    "approximate": N_("We do not have that exact postcode, so this is the most likely force for the area:"),
+    "po_box": N_(
+        "This looks like a PO box postcode. The force below covers its delivery office, which may not be where the addressee is:"
+    ),
+    "approximate": N_(
+        "We do not have that exact postcode, so this is the most likely force for the area:"
+    ),
     "place": N_("This place is in the area of:"),
     "place_fuzzy": N_("We think you meant %(matched)s. It is in the area of:"),
     "force": N_("This force matches your search:"),
     "point": N_("Your location is in the area of:"),
-    "partial_postcode_mixed": N_("More than one force covers that postcode area. Enter your full postcode, or choose your force:"),
+    "partial_postcode_mixed": N_(
+        "More than one force covers that postcode area. Enter your full postcode, or choose your force:"
+    ),
     "place_ambiguous": N_("More than one place has that name. Choose the one you mean:"),
-    "place_split": N_("More than one force covers %(matched)s. Choose your force, or enter your full postcode:"),
+    "place_split": N_(
+        "More than one force covers %(matched)s. Choose your force, or enter your full postcode:"
+    ),
 }
 
 
@@ -112,7 +128,9 @@ def force(slug):
         call_now_key=call_now_key(found),
         national=national,
         own=own,
-        linked={k: (v, content().services.get(v.service)) for k, v in linked.items() if v and v.service},
+        linked={
+            k: (v, content().services.get(v.service)) for k, v in linked.items() if v and v.service
+        },
     )
 
 
@@ -123,7 +141,9 @@ def find_your_force():
     lat, lng = request.args.get("lat"), request.args.get("lng")
     asked = "q" in request.args or lat is not None or lng is not None
     if not asked:
-        return render_template("forces/find.html", form=form, result=None, message="", candidates=[])
+        return render_template(
+            "forces/find.html", form=form, result=None, message="", candidates=[]
+        )
     result = find(form.q.data, lat, lng)
     message = message_for(result)
     if result.status == "invalid":

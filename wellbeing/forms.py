@@ -36,13 +36,18 @@ class GetForm(FlaskForm):
 class DirectorySearchForm(GetForm):
     q = StringField(
         _l("Search"),
-        validators=[Optional(), Length(max=MAX_QUERY, message=_l("Search for 100 characters or fewer."))],
+        validators=[
+            Optional(),
+            Length(max=MAX_QUERY, message=_l("Search for 100 characters or fewer.")),
+        ],
     )
     audience = SelectField(
         _l("Who is it for?"),
         choices=[SelectChoice("", _l("Anyone"))]
         + [SelectChoice(a, AUDIENCE_LABELS[a]) for a in AUDIENCES],
-        validators=[AnyOf(("", *AUDIENCES), message=_l("Choose who the support is for from the list."))],
+        validators=[
+            AnyOf(("", *AUDIENCES), message=_l("Choose who the support is for from the list."))
+        ],
         validate_choice=False,
         default="",
     )

@@ -37,13 +37,51 @@ MAX_QUERY_LEN = 100
 
 # Index order of the generated tables (forces.yaml order). Changing it needs a rebuild.
 TERRITORIAL_FORCES: tuple[str, ...] = (
-    "avon-and-somerset", "bedfordshire", "cambridgeshire", "cheshire", "city-of-london", "cleveland",
-    "cumbria", "derbyshire", "devon-and-cornwall", "dorset", "durham", "essex", "gloucestershire",
-    "greater-manchester", "hampshire", "hertfordshire", "humberside", "kent", "lancashire",
-    "leicestershire", "lincolnshire", "merseyside", "metropolitan", "norfolk", "north-yorkshire",
-    "northamptonshire", "northumbria", "nottinghamshire", "south-yorkshire", "staffordshire", "suffolk",
-    "surrey", "sussex", "thames-valley", "warwickshire", "west-mercia", "west-midlands", "west-yorkshire",
-    "wiltshire", "dyfed-powys", "gwent", "north-wales", "south-wales", "police-scotland", "psni",
+    "avon-and-somerset",
+    "bedfordshire",
+    "cambridgeshire",
+    "cheshire",
+    "city-of-london",
+    "cleveland",
+    "cumbria",
+    "derbyshire",
+    "devon-and-cornwall",
+    "dorset",
+    "durham",
+    "essex",
+    "gloucestershire",
+    "greater-manchester",
+    "hampshire",
+    "hertfordshire",
+    "humberside",
+    "kent",
+    "lancashire",
+    "leicestershire",
+    "lincolnshire",
+    "merseyside",
+    "metropolitan",
+    "norfolk",
+    "north-yorkshire",
+    "northamptonshire",
+    "northumbria",
+    "nottinghamshire",
+    "south-yorkshire",
+    "staffordshire",
+    "suffolk",
+    "surrey",
+    "sussex",
+    "thames-valley",
+    "warwickshire",
+    "west-mercia",
+    "west-midlands",
+    "west-yorkshire",
+    "wiltshire",
+    "dyfed-powys",
+    "gwent",
+    "north-wales",
+    "south-wales",
+    "police-scotland",
+    "psni",
 )
 NATIONAL_FORCES = ("btp", "civil-nuclear-constabulary", "ministry-of-defence-police")
 # One character per force in grid rows; '.' = no postcode in the cell, '*' = several forces.
@@ -52,10 +90,14 @@ CELL_M = 1000
 COL_OFFSET_M = 100_000  # western Northern Ireland has negative OSGB eastings
 
 WELSH_FORCES = {"dyfed-powys", "gwent", "north-wales", "south-wales"}
-NATION_OF_FORCE = {f: "england" for f in TERRITORIAL_FORCES} | {f: "wales" for f in WELSH_FORCES} | {
-    "police-scotland": "scotland",
-    "psni": "northern ireland",
-}
+NATION_OF_FORCE = (
+    {f: "england" for f in TERRITORIAL_FORCES}
+    | {f: "wales" for f in WELSH_FORCES}
+    | {
+        "police-scotland": "scotland",
+        "psni": "northern ireland",
+    }
+)
 
 # Rough boxes (lat_min, lat_max, lng_min, lng_max): locations here are outside UK police areas.
 CROWN_BOXES = {
@@ -152,7 +194,13 @@ def check_query(query: object) -> Result | None:
 # --------------------------------------------------------------------------
 _AIRY_A, _AIRY_B = 6377563.396, 6356256.909
 _GRS80_A, _GRS80_B = 6378137.0, 6356752.314245
-_F0, _LAT0, _LON0, _E0, _N0 = 0.9996012717, math.radians(49.0), math.radians(-2.0), 400000.0, -100000.0
+_F0, _LAT0, _LON0, _E0, _N0 = (
+    0.9996012717,
+    math.radians(49.0),
+    math.radians(-2.0),
+    400000.0,
+    -100000.0,
+)
 _HELMERT = (-446.448, 125.157, -542.060, 20.4894, -0.1502, -0.2470, -0.8421)  # WGS84 -> OSGB36
 
 
@@ -162,12 +210,20 @@ def wgs84_to_osgb(lat: float, lng: float) -> tuple[float, float]:
     e2 = 1 - _GRS80_B**2 / _GRS80_A**2
     phi, lam = math.radians(lat), math.radians(lng)
     nu = _GRS80_A / math.sqrt(1 - e2 * math.sin(phi) ** 2)
-    x, y, z = nu * math.cos(phi) * math.cos(lam), nu * math.cos(phi) * math.sin(lam), (1 - e2) * nu * math.sin(phi)
+    x, y, z = (
+        nu * math.cos(phi) * math.cos(lam),
+        nu * math.cos(phi) * math.sin(lam),
+        (1 - e2) * nu * math.sin(phi),
+    )
     # 2. Helmert to OSGB36
     tx, ty, tz, s, rx, ry, rz = _HELMERT
     s = s / 1e6 + 1
     rx, ry, rz = (math.radians(v / 3600) for v in (rx, ry, rz))
-    x, y, z = tx + x * s - y * rz + z * ry, ty + x * rz + y * s - z * rx, tz - x * ry + y * rx + z * s
+    x, y, z = (
+        tx + x * s - y * rz + z * ry,
+        ty + x * rz + y * s - z * rx,
+        tz - x * ry + y * rx + z * s,
+    )
     # 3. cartesian -> lat/lng on Airy 1830
     e2 = 1 - _AIRY_B**2 / _AIRY_A**2
     p = math.hypot(x, y)
@@ -184,11 +240,15 @@ def wgs84_to_osgb(lat: float, lng: float) -> tuple[float, float]:
     rho = a * f0 * (1 - e2) / (1 - e2 * sin_p**2) ** 1.5
     eta2 = nu / rho - 1
     dl, sl = phi - _LAT0, phi + _LAT0
-    m = b * f0 * (
-        (1 + n + 1.25 * n * n + 1.25 * n**3) * dl
-        - (3 * n + 3 * n * n + 2.625 * n**3) * math.sin(dl) * math.cos(sl)
-        + (1.875 * n * n + 1.875 * n**3) * math.sin(2 * dl) * math.cos(2 * sl)
-        - (35 / 24) * n**3 * math.sin(3 * dl) * math.cos(3 * sl)
+    m = (
+        b
+        * f0
+        * (
+            (1 + n + 1.25 * n * n + 1.25 * n**3) * dl
+            - (3 * n + 3 * n * n + 2.625 * n**3) * math.sin(dl) * math.cos(sl)
+            + (1.875 * n * n + 1.875 * n**3) * math.sin(2 * dl) * math.cos(2 * sl)
+            - (35 / 24) * n**3 * math.sin(3 * dl) * math.cos(3 * sl)
+        )
     )
     i = m + _N0
     ii = nu / 2 * sin_p * cos_p
@@ -312,17 +372,24 @@ class Locator:
                 self.names.setdefault(key, []).append(entry)
         self.outside_names: dict[str, list[_Entry]] = {}
         for name, alts, reason, country in places["outside"]:
-            entry = _Entry(name, (), country, frozenset({normalise_name(country)}), 0, outside=reason)
+            entry = _Entry(
+                name, (), country, frozenset({normalise_name(country)}), 0, outside=reason
+            )
             for key in {normalise_name(name), *(normalise_name(a) for a in alts)}:
                 self.outside_names.setdefault(key, []).append(entry)
         # Hand-kept names: aliases point at a canonical name (optionally "Name, qualifier").
         self.aliases: dict[str, list[str]] = {}
         for alias, target in aliases.get("aliases", {}).items():
-            self.aliases[normalise_name(alias)] = [target] if isinstance(target, str) else list(target)
+            self.aliases[normalise_name(alias)] = (
+                [target] if isinstance(target, str) else list(target)
+            )
         for name, spec in aliases.get("landmarks", {}).items():
             forces = tuple(TERRITORIAL_FORCES.index(f) for f in spec["forces"])
             entry = _Entry(name, forces, spec.get("qualifier", ""), frozenset(), 1e6)
-            for key in {normalise_name(name), *(normalise_name(a) for a in spec.get("aliases", []))}:
+            for key in {
+                normalise_name(name),
+                *(normalise_name(a) for a in spec.get("aliases", [])),
+            }:
                 self.names.setdefault(key, []).append(entry)
         # Force names: full names and hand-kept aliases answer with the force itself.
         self.force_full: dict[str, str] = {}
@@ -335,10 +402,14 @@ class Locator:
                 short = " ".join(w for w in key.split() if w not in FORCE_WORDS)
                 if short and kind != "crown-dependency":
                     self.force_short.setdefault(short, slug)
-                self.force_full.setdefault(slug.replace("-", " "), slug) if kind != "crown-dependency" else None
+                self.force_full.setdefault(
+                    slug.replace("-", " "), slug
+                ) if kind != "crown-dependency" else None
         for alias, slug in aliases.get("force_names", {}).items():
             self.force_full[normalise_name(alias)] = slug
-        self.all_quals = frozenset(q for entries in self.names.values() for e in entries for q in e.quals)
+        self.all_quals = frozenset(
+            q for entries in self.names.values() for e in entries for q in e.quals
+        )
         self._build_fuzzy_index()
 
     def _quals(self, county: str, district: str, forces: tuple[int, ...]) -> frozenset[str]:
@@ -442,13 +513,18 @@ class Locator:
         text = normalise_name(query)
         if not text:
             return _not_found("unrecognised")
-        base, _, qual = (normalise_name(p) for p in query.partition(",")) if "," in query else (text, "", "")
+        base, _, qual = (
+            (normalise_name(p) for p in query.partition(",")) if "," in query else (text, "", "")
+        )
         if not base:
             base, qual = qual, ""
         if qual in NEUTRAL_QUALIFIERS:
             qual = ""
-        if qual and qual.removeprefix("county ").removeprefix("co ") not in self.all_quals \
-                and not any(qual in e.quals for e in self.outside_names.get(base, ())):
+        if (
+            qual
+            and qual.removeprefix("county ").removeprefix("co ") not in self.all_quals
+            and not any(qual in e.quals for e in self.outside_names.get(base, ()))
+        ):
             return _not_found("unrecognised", "place")  # "Springfield, Illinois"
         res = self._exact(base, qual, query) or self._split_qualifier(base)
         if res:
@@ -502,7 +578,13 @@ class Locator:
         keep = [f for f, n in counts if n / total >= MIN_CANDIDATE_SHARE]
         if len(keep) == 1:
             return self._found(keep[0], "approximate", kind, shown)
-        return Result("ambiguous", tuple(TERRITORIAL_FORCES[f] for f in keep), "partial_postcode_mixed", kind, shown)
+        return Result(
+            "ambiguous",
+            tuple(TERRITORIAL_FORCES[f] for f in keep),
+            "partial_postcode_mixed",
+            kind,
+            shown,
+        )
 
     @staticmethod
     def _found(force: int, reason: str, kind: str, matched: str) -> Result:
@@ -513,7 +595,9 @@ class Locator:
     def _exact(self, base: str, qual: str, query: str = "", fuzzy: bool = False) -> Result | None:
         """Answer an exactly matching force name, place, alias or landmark (None if nothing matches)."""
         if not qual and base in self.force_full:
-            return Result("found", (self.force_full[base],), "force", "force", self.force_full[base])
+            return Result(
+                "found", (self.force_full[base],), "force", "force", self.force_full[base]
+            )
         if not qual and base in self.crown_forces:
             return _not_found("crown_dependency", "force", self.crown_forces[base])
         for e in self.outside_names.get(base, ()):
@@ -523,15 +607,21 @@ class Locator:
         targets = self.aliases.get(base, [])
         for target in targets:
             t_base, _, t_qual = target.partition(",")
-            entries += self._filter(self.names.get(normalise_name(t_base), []), normalise_name(t_qual))
+            entries += self._filter(
+                self.names.get(normalise_name(t_base), []), normalise_name(t_qual)
+            )
         if entries:
             # An alias listing several places is a deliberate ambiguity: keep even small ones.
             return self._from_entries(entries, qual, fuzzy, prune=len(targets) < 2)
         if not qual and base in self.force_short:
-            return Result("found", (self.force_short[base],), "force", "force", self.force_short[base])
+            return Result(
+                "found", (self.force_short[base],), "force", "force", self.force_short[base]
+            )
         stripped = " ".join(w for w in base.split() if w not in FORCE_WORDS)
         if not qual and stripped != base and stripped in self.force_short:
-            return Result("found", (self.force_short[stripped],), "force", "force", self.force_short[stripped])
+            return Result(
+                "found", (self.force_short[stripped],), "force", "force", self.force_short[stripped]
+            )
         if base in self.outside_names:
             e = self.outside_names[base][0]
             return _not_found(e.outside, "place", e.name)
@@ -561,7 +651,9 @@ class Locator:
                 out.append(e)
         return out
 
-    def _from_entries(self, entries: list[_Entry], qual: str, fuzzy: bool, prune: bool = True) -> Result:
+    def _from_entries(
+        self, entries: list[_Entry], qual: str, fuzzy: bool, prune: bool = True
+    ) -> Result:
         """Turn matching gazetteer entries into found/ambiguous, most likely force first."""
         chosen = self._filter(entries, qual) or entries
         best: dict[int, tuple[float, _Entry]] = {}
@@ -595,7 +687,9 @@ class Locator:
         best_d, best_keys = limit + 1, []
         for length in range(len(base) - limit, len(base) + limit + 1):
             same_first = self.by_first.get((length, base[0]), [])
-            same_last = [kv for kv in self.by_last.get((length, base[-1]), ()) if kv[0][0] != base[0]]
+            same_last = [
+                kv for kv in self.by_last.get((length, base[-1]), ()) if kv[0][0] != base[0]
+            ]
             for key, kmask in same_first + same_last:
                 # Each edit adds or removes at most one distinct letter: skip hopeless keys cheaply.
                 if (mask & ~kmask).bit_count() > limit or (kmask & ~mask).bit_count() > limit:
@@ -618,8 +712,14 @@ class Locator:
         if len(results) == 1 or all(r.forces == results[0].forces for r in results):
             r = results[0]
             reason = "place_fuzzy" if r.kind == "place" else r.reason
-            return Result(r.status, r.forces, reason if r.status == "found" else r.reason, r.kind, r.matched,
-                          r.qualifiers)
+            return Result(
+                r.status,
+                r.forces,
+                reason if r.status == "found" else r.reason,
+                r.kind,
+                r.matched,
+                r.qualifiers,
+            )
         if best_d > 1:
             return None  # several different two-edit matches: a guess, not an answer
         forces: list[str] = []
@@ -655,7 +755,11 @@ class Locator:
             # Rings grow outwards; stop once the ring is further away than the best so far.
             if best is not None and (radius - 1) * CELL_M > best[0]:
                 break
-            if best is None and radius > math.ceil(self.snap_m / CELL_M) + 1 and not self._scottish_nearby(r, c):
+            if (
+                best is None
+                and radius > math.ceil(self.snap_m / CELL_M) + 1
+                and not self._scottish_nearby(r, c)
+            ):
                 break
             for rr, cc in _ring(r, c, radius):
                 cand = self._nearest_in_cell(rr, cc, east, north)
@@ -665,22 +769,31 @@ class Locator:
             return _not_found("outside_uk", "point")
         dist, force = best
         slug = TERRITORIAL_FORCES[force]
-        limit = {"psni": self.snap_m_psni, "police-scotland": self.snap_m_scotland}.get(slug, self.snap_m)
+        limit = {"psni": self.snap_m_psni, "police-scotland": self.snap_m_scotland}.get(
+            slug, self.snap_m
+        )
         if dist > limit:
             return _not_found("outside_uk", "point")
-        return self._found(force, "point" if dist < 1 or ch == "*" and dist < 500 else "approximate", "point", "")
+        return self._found(
+            force, "point" if dist < 1 or ch == "*" and dist < 500 else "approximate", "point", ""
+        )
 
     def _scottish_nearby(self, r: int, c: int) -> bool:
         """Return True if a wider search could reach Scotland (only north of about Carlisle)."""
         return r * CELL_M > 560_000
 
-    def _nearest_in_cell(self, r: int, c: int, east: float, north: float) -> tuple[float, int] | None:
+    def _nearest_in_cell(
+        self, r: int, c: int, east: float, north: float
+    ) -> tuple[float, int] | None:
         """Return (distance m, force) to the nearest postcode point, or to the cell for one-force cells."""
         ch = self._cell_char(r, c)
         if ch == ".":
             return None
         if ch == "*":
-            return min(((math.hypot(e - east, n - north), f) for e, n, f in self._cell_points(r, c)), default=None)
+            return min(
+                ((math.hypot(e - east, n - north), f) for e, n, f in self._cell_points(r, c)),
+                default=None,
+            )
         x0, y0 = c * CELL_M - COL_OFFSET_M, r * CELL_M
         dx = max(x0 - east, 0, east - (x0 + CELL_M))
         dy = max(y0 - north, 0, north - (y0 + CELL_M))
@@ -741,7 +854,12 @@ def locate(query: str) -> Result:
         return bad
     try:
         return get_locator().locate(query)
-    except (ValueError, KeyError, IndexError, RecursionError):  # defensive: bad input must not crash a page
+    except (
+        ValueError,
+        KeyError,
+        IndexError,
+        RecursionError,
+    ):  # defensive: bad input must not crash a page
         return _not_found("unrecognised")
 
 

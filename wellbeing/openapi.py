@@ -22,8 +22,21 @@ CONTACT = {
 }
 SERVICE = {
     "type": "object",
-    "required": ["id", "name", "summary", "category", "audiences", "nations", "contacts", "hours",
-                 "eligibility", "welsh", "source", "last_verified", "url"],
+    "required": [
+        "id",
+        "name",
+        "summary",
+        "category",
+        "audiences",
+        "nations",
+        "contacts",
+        "hours",
+        "eligibility",
+        "welsh",
+        "source",
+        "last_verified",
+        "url",
+    ],
     "properties": {
         "id": {"type": "string"},
         "name": TEXT,
@@ -78,7 +91,10 @@ LINK = {
         {
             "type": "object",
             "required": ["service", "confidence"],
-            "properties": {"service": {"type": ["string", "null"]}, "confidence": {"type": "string"}},
+            "properties": {
+                "service": {"type": ["string", "null"]},
+                "confidence": {"type": "string"},
+            },
         },
         {"type": "null"},
     ]
@@ -88,7 +104,13 @@ FORCE_DETAIL = {
         FORCE,
         {
             "type": "object",
-            "required": ["treatment_centre", "childrens_charity", "contacts", "intranet_services", "services"],
+            "required": [
+                "treatment_centre",
+                "childrens_charity",
+                "contacts",
+                "intranet_services",
+                "services",
+            ],
             "properties": {
                 "treatment_centre": LINK,
                 "childrens_charity": LINK,
@@ -137,8 +159,13 @@ def _json(schema: dict, description: str) -> dict:
 
 
 def _query(name: str, description: str, schema: dict | None = None) -> dict:
-    return {"name": name, "in": "query", "required": False, "description": description,
-            "schema": schema or {"type": "string"}}
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema or {"type": "string"},
+    }
 
 
 def openapi_document(categories: list[str]) -> dict:
@@ -156,17 +183,33 @@ def openapi_document(categories: list[str]) -> dict:
             "/api/v1/forces": {
                 "get": {
                     "summary": "Every force",
-                    "responses": {"200": _json({"type": "object", "required": ["forces"], "properties": {
-                        "forces": {"type": "array", "items": FORCE}}}, "Every force")},
+                    "responses": {
+                        "200": _json(
+                            {
+                                "type": "object",
+                                "required": ["forces"],
+                                "properties": {"forces": {"type": "array", "items": FORCE}},
+                            },
+                            "Every force",
+                        )
+                    },
                 }
             },
             "/api/v1/forces/{slug}": {
                 "get": {
                     "summary": "One force and the services that apply to it",
-                    "parameters": [{"name": "slug", "in": "path", "required": True,
-                                    "schema": {"type": "string"}}],
-                    "responses": {"200": _json(FORCE_DETAIL, "The force"),
-                                  "404": _json(ERROR, "No such force")},
+                    "parameters": [
+                        {
+                            "name": "slug",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
+                    ],
+                    "responses": {
+                        "200": _json(FORCE_DETAIL, "The force"),
+                        "404": _json(ERROR, "No such force"),
+                    },
                 }
             },
             "/api/v1/services": {
@@ -175,12 +218,24 @@ def openapi_document(categories: list[str]) -> dict:
                     "parameters": [
                         _query("q", "Words to match, 100 characters or fewer", {"type": "string"}),
                         _query("category", "A category id", {"type": "string", "enum": categories}),
-                        _query("audience", "Who it is for", {"type": "string", "enum": list(AUDIENCES)}),
-                        _query("nation", "Where it is available", {"type": "string", "enum": list(NATIONS)}),
+                        _query(
+                            "audience", "Who it is for", {"type": "string", "enum": list(AUDIENCES)}
+                        ),
+                        _query(
+                            "nation",
+                            "Where it is available",
+                            {"type": "string", "enum": list(NATIONS)},
+                        ),
                     ],
                     "responses": {
-                        "200": _json({"type": "object", "required": ["services"], "properties": {
-                            "services": {"type": "array", "items": SERVICE}}}, "Matching services"),
+                        "200": _json(
+                            {
+                                "type": "object",
+                                "required": ["services"],
+                                "properties": {"services": {"type": "array", "items": SERVICE}},
+                            },
+                            "Matching services",
+                        ),
                         "400": _json(ERROR, "A filter is not recognised or q is too long"),
                     },
                 }
@@ -193,14 +248,22 @@ def openapi_document(categories: list[str]) -> dict:
                         _query("lat", "Latitude (WGS84), with lng"),
                         _query("lng", "Longitude (WGS84), with lat"),
                     ],
-                    "responses": {"200": _json(LOCATE, "found, ambiguous or not_found"),
-                                  "400": _json(LOCATE, "invalid: empty, too long or malformed")},
+                    "responses": {
+                        "200": _json(LOCATE, "found, ambiguous or not_found"),
+                        "400": _json(LOCATE, "invalid: empty, too long or malformed"),
+                    },
                 }
             },
             "/api/v1/openapi.json": {
-                "get": {"summary": "This document",
-                        "responses": {"200": {"description": "The OpenAPI document",
-                                              "content": {"application/json": {}}}}}
+                "get": {
+                    "summary": "This document",
+                    "responses": {
+                        "200": {
+                            "description": "The OpenAPI document",
+                            "content": {"application/json": {}},
+                        }
+                    },
+                }
             },
         },
     }

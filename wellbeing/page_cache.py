@@ -47,6 +47,8 @@ def init_app(app: Flask) -> None:
             and response.mimetype == "text/html"
             and not response.direct_passthrough
         ):
-            headers = [(name, response.headers[name]) for name in KEPT_HEADERS if name in response.headers]
+            headers = [
+                (name, response.headers[name]) for name in KEPT_HEADERS if name in response.headers
+            ]
             cache[key] = (response.get_data(), headers)
         return response

@@ -21,8 +21,16 @@ bp = Blueprint("pwa", __name__)
 # whichever language was used last.
 CRISIS_ENDPOINTS = ("crisis.home", "crisis.help_now", "pwa.offline", "pwa.manifest")
 # Static files the precached pages use (every script: force pages use them too).
-PRECACHE_STATIC = ("css/app.css", "icons/icon.svg", "js/app.js", "js/your-force.js",
-                   "js/open-now.js", "js/exit-this-page.js", "js/save-force.js", "js/use-location.js")
+PRECACHE_STATIC = (
+    "css/app.css",
+    "icons/icon.svg",
+    "js/app.js",
+    "js/your-force.js",
+    "js/open-now.js",
+    "js/exit-this-page.js",
+    "js/save-force.js",
+    "js/use-location.js",
+)
 THEME_COLOUR = "#1d3f72"
 NAVIGATION_TIMEOUT_MS = 3000
 
@@ -106,8 +114,15 @@ def _icon(name: str, sizes: str, purpose: str = "any") -> dict:
 def directory_urls(app: Flask, lang: str) -> list[str]:
     """List the directory, families and treatment-centre pages in one language, whole."""
     content = app.extensions["content"]
-    urls = [url_for(e, lang_code=lang) for e in (
-        "directory.index", "directory.families", "directory.treatment_centres", "directory.exit_this_page")]
+    urls = [
+        url_for(e, lang_code=lang)
+        for e in (
+            "directory.index",
+            "directory.families",
+            "directory.treatment_centres",
+            "directory.exit_this_page",
+        )
+    ]
     urls += [url_for("directory.category", category=c, lang_code=lang) for c in content.categories]
     urls += [url_for("directory.service", service_id=s, lang_code=lang) for s in content.services]
     return urls
@@ -137,4 +152,7 @@ def init_precache(app: Flask) -> None:
                 bodies[url] = response.get_data()
                 response.close()
             digest.update(url.encode() + b"\0" + bodies[url] + b"\0")
-        app.extensions["precache"][lang] = {"version": f"{lang}-{digest.hexdigest()[:16]}", "urls": urls}
+        app.extensions["precache"][lang] = {
+            "version": f"{lang}-{digest.hexdigest()[:16]}",
+            "urls": urls,
+        }

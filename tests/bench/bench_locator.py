@@ -10,7 +10,6 @@ import resource
 import statistics
 import sys
 import time
-import tomllib
 import tracemalloc
 from collections import defaultdict
 from pathlib import Path
@@ -46,7 +45,9 @@ def main() -> None:
     gc.collect()
     rss1 = rss_kb()
     locator._shared = loc  # reuse for the module-level API
-    print(f"load: {load_s * 1000:.0f} ms; tracemalloc {traced / 1e6:.1f} MB retained; RSS +{(rss1 - rss0) / 1024:.1f} MB")
+    print(
+        f"load: {load_s * 1000:.0f} ms; tracemalloc {traced / 1e6:.1f} MB retained; RSS +{(rss1 - rss0) / 1024:.1f} MB"
+    )
 
     # Accuracy by kind on the case set.
     from test_locator import CASES, run_case
@@ -68,20 +69,25 @@ def main() -> None:
     for kind, (ok, n) in sorted(by_kind.items()):
         print(f"  {kind:12s} {ok:4d}/{n:<4d} {100 * ok / n:5.1f}%")
     for case, r in failures:
-        print(f"  MISS {case['kind']}: {case['q']!r} expected {case['status']} {case['forces']} got {r.status} {r.forces}")
+        print(
+            f"  MISS {case['kind']}: {case['q']!r} expected {case['status']} {case['forces']} got {r.status} {r.forces}"
+        )
 
     # Speed over a realistic mix: mostly postcodes and place names, some typos, partials and points.
     rng = random.Random(42)
     outcodes = list(loc.outcodes)
     places = [e.name for entries in list(loc.names.values())[:4000] for e in entries[:1]]
+
     def random_postcode():
         o = rng.choice(outcodes)
         return f"{o} {rng.choice(loc.outcodes[o][1])}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+
     def typo(name):
         if len(name) < 6:
             return name
         i = rng.randrange(1, len(name) - 1)
-        return name[:i] + name[i + 1:]
+        return name[:i] + name[i + 1 :]
+
     queries = []
     for _ in range(5000):
         x = rng.random()
@@ -94,7 +100,14 @@ def main() -> None:
         elif x < 0.90:
             queries.append(("q", typo(rng.choice(places))))
         elif x < 0.95:
-            queries.append(("q", "".join(rng.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(rng.randint(5, 30)))))
+            queries.append(
+                (
+                    "q",
+                    "".join(
+                        rng.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(rng.randint(5, 30))
+                    ),
+                )
+            )
         else:
             queries.append(("p", (rng.uniform(50.0, 58.5), rng.uniform(-6.0, 1.7))))
     times = []
@@ -107,18 +120,31 @@ def main() -> None:
         times.append(time.perf_counter() - t)
     times.sort()
     total = sum(times)
-    print(f"\nspeed over {len(queries)} mixed queries: {len(queries) / total:,.0f} lookups/s; "
-          f"p50 {statistics.median(times) * 1e6:.0f} µs, p99 {times[int(len(times) * 0.99)] * 1e6:.0f} µs, "
-          f"max {times[-1] * 1e3:.2f} ms")
-    for label, qs in (("postcodes", [q for k, q in queries if k == "q" and " " in q and q[-1].isalpha() and q[-3].isdigit()]),
-                      ("points", [q for k, q in queries if k == "p"])):
+    print(
+        f"\nspeed over {len(queries)} mixed queries: {len(queries) / total:,.0f} lookups/s; "
+        f"p50 {statistics.median(times) * 1e6:.0f} µs, p99 {times[int(len(times) * 0.99)] * 1e6:.0f} µs, "
+        f"max {times[-1] * 1e3:.2f} ms"
+    )
+    for label, qs in (
+        (
+            "postcodes",
+            [
+                q
+                for k, q in queries
+                if k == "q" and " " in q and q[-1].isalpha() and q[-3].isdigit()
+            ],
+        ),
+        ("points", [q for k, q in queries if k == "p"]),
+    ):
         ts = []
         for q in qs:
             t = time.perf_counter()
             locator.locate_point(*q) if label == "points" else locator.locate(q)
             ts.append(time.perf_counter() - t)
         ts.sort()
-        print(f"  {label:9s} n={len(ts):5d} p50 {statistics.median(ts) * 1e6:.0f} µs, p99 {ts[int(len(ts) * 0.99)] * 1e6:.0f} µs")
+        print(
+            f"  {label:9s} n={len(ts):5d} p50 {statistics.median(ts) * 1e6:.0f} µs, p99 {ts[int(len(ts) * 0.99)] * 1e6:.0f} µs"
+        )
 
     # Data files.
     print("\ndata files (wellbeing/data/locator):")

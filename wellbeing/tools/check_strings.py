@@ -21,9 +21,25 @@ def extract() -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "messages.pot"
         subprocess.run(
-            [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "_l",
-             "--no-location", "--omit-header", "--sort-output", "-o", str(out), "."],
-            cwd=ROOT, check=True, capture_output=True,
+            [
+                sys.executable,
+                "-m",
+                "babel.messages.frontend",
+                "extract",
+                "-F",
+                "babel.cfg",
+                "-k",
+                "_l",
+                "--no-location",
+                "--omit-header",
+                "--sort-output",
+                "-o",
+                str(out),
+                ".",
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
         )
         return out.read_bytes()
 
@@ -35,7 +51,9 @@ def problems() -> list[str]:
     with POT.open("rb") as pot:
         committed = {m.id for m in read_po(pot) if m.id}
     if fresh != committed:
-        found.append(f"messages.pot is stale: run `make update-strings` ({len(fresh ^ committed)} strings differ)")
+        found.append(
+            f"messages.pot is stale: run `make update-strings` ({len(fresh ^ committed)} strings differ)"
+        )
     with PO.open("rb") as po:
         welsh = read_po(po, locale="cy")
     for message in welsh:

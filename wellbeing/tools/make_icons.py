@@ -22,7 +22,9 @@ def render(browser, size: int, out: Path, maskable: bool = False) -> None:
     art = int(size * 0.8) if maskable else size
     pad = (size - art) // 2
     page = browser.new_page(viewport={"width": size, "height": size})
-    page.set_content(PAGE.format(bg="#1d3f72" if maskable else "transparent", svg=svg, art=art, pad=pad))
+    page.set_content(
+        PAGE.format(bg="#1d3f72" if maskable else "transparent", svg=svg, art=art, pad=pad)
+    )
     page.screenshot(path=str(out), omit_background=not maskable)
     page.close()
 
