@@ -15,7 +15,16 @@ PERMISSIONS = (
 )
 
 
-@pytest.fixture(params=["page", "welsh page", "404", "sw", "manifest", "static"])
+JSON_URLS = {
+    "json": "/api/v1/forces",
+    "json locate": "/api/v1/locate?q=CF10+1AA",
+    "json 400": "/api/v1/locate?q=",
+    "json 404": "/api/v1/forces/no-such-force",
+    "openapi": "/api/v1/openapi.json",
+}
+
+
+@pytest.fixture(params=["page", "welsh page", "404", "sw", "manifest", "static", *JSON_URLS])
 def response(request, app, client):
     urls = {
         "page": "/",
@@ -24,8 +33,17 @@ def response(request, app, client):
         "sw": "/sw.js",
         "manifest": "/manifest.webmanifest",
         "static": "/static/" + app.extensions["static_manifest"]["css/app.css"],
+        **JSON_URLS,
     }
     return client.get(urls[request.param])
+
+
+@pytest.mark.parametrize("url", JSON_URLS.values())
+def test_json_is_cors_open_and_not_cached(client, url):
+    response = client.get(url)
+    assert response.mimetype == "application/json"
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert response.headers["Cache-Control"] == "no-cache"
 
 
 def test_content_security_policy(response):
