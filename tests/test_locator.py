@@ -11,9 +11,18 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wellbeing import locator
-from wellbeing.locator import TERRITORIAL_FORCES, Result, locate, locate_point, parse_point
+from wellbeing.locator import (
+    TERRITORIAL_FORCES,
+    Result,
+    edit_distance,
+    locate,
+    locate_point,
+    parse_point,
+)
 
 CASES_FILE = Path(__file__).parent / "data" / "locator_cases.toml"
 CASES = tomllib.loads(CASES_FILE.read_text(encoding="utf-8"))["cases"]
@@ -293,3 +302,21 @@ def test_lookups_are_fast():
         locate(q)
     per_query = (time.perf_counter() - start) / len(queries)
     assert per_query < 0.005, f"{per_query * 1000:.2f} ms per query"
+
+
+def _full_distance(a: str, b: str) -> int:
+    """The textbook optimal-string-alignment table, for checking the banded one."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(
+                d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])
+            )
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+@given(st.text("abcd", max_size=9), st.text("abcd", max_size=9), st.integers(0, 2))
+def test_banded_edit_distance_agrees_with_the_full_table(a, b, limit):
+    assert edit_distance(a, b, limit) == min(_full_distance(a, b), limit + 1)

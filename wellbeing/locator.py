@@ -25,6 +25,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import operator
 import re
 import threading
 import tomllib
@@ -278,27 +279,50 @@ def _letter_mask(text: str) -> int:
     return mask
 
 
+def _letter_counts(text: str) -> bytes:
+    """Count each letter and digit (and everything else together): a cheap edit-distance bound."""
+    counts = [0] * 37
+    for ch in text:
+        if "a" <= ch <= "z":
+            counts[ord(ch) - 97] += 1
+        elif "0" <= ch <= "9":
+            counts[26 + ord(ch) - 48] += 1
+        else:
+            counts[36] += 1
+    return bytes(min(c, 255) for c in counts)
+
+
 def edit_distance(a: str, b: str, limit: int) -> int:
-    """Return the optimal-string-alignment (Damerau-Levenshtein) distance, or limit+1 once it exceeds limit."""
-    if abs(len(a) - len(b)) > limit:
+    """Return the optimal-string-alignment (Damerau-Levenshtein) distance, or limit+1 beyond limit.
+
+    Only the diagonal band |i - j| <= limit can hold a distance within the limit,
+    so only that band is computed, and a row whose best is over the limit stops it.
+    """
+    la, lb = len(a), len(b)
+    if abs(la - lb) > limit:
         return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        row_min = i
+    if a == b:
+        return 0
+    over = limit + 1
+    prev2: list[int] | None = None
+    prev = [j if j <= limit else over for j in range(lb + 1)]
+    for i in range(1, la + 1):
+        cur = [over] * (lb + 1)
+        if i <= limit:
+            cur[0] = i
+        row_min = cur[0]
         ai = a[i - 1]
-        for j in range(1, len(b) + 1):
-            cost = 0 if ai == b[j - 1] else 1
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == b[j - 1]:
+        for j in range(max(1, i - limit), min(lb, i + limit) + 1):
+            bj = b[j - 1]
+            v = min(prev[j - 1] + (ai != bj), prev[j] + 1, cur[j - 1] + 1)
+            if prev2 is not None and j > 1 and ai == b[j - 2] and a[i - 2] == bj:
                 v = min(v, prev2[j - 2] + 1)
             cur[j] = v
             row_min = min(row_min, v)
         if row_min > limit:
-            return limit + 1
+            return over
         prev2, prev = prev, cur
-    return prev[-1]
+    return min(prev[lb], over)
 
 
 def fuzzy_limit(length: int) -> int:
@@ -429,14 +453,15 @@ class Locator:
         """Bucket every matchable key by (length, first letter) and (length, last letter).
 
         A misspelling must keep its first or its last letter, so a query only scans
-        two small buckets per length; a letter mask then skips hopeless keys cheaply.
+        two small buckets per length; a letter mask and letter counts then skip
+        hopeless keys cheaply.
         """
         keys = set(self.names) | set(self.aliases) | set(self.force_full)
-        self.by_first: dict[tuple[int, str], list[tuple[str, int]]] = {}
-        self.by_last: dict[tuple[int, str], list[tuple[str, int]]] = {}
+        self.by_first: dict[tuple[int, str], list[tuple[str, int, bytes]]] = {}
+        self.by_last: dict[tuple[int, str], list[tuple[str, int, bytes]]] = {}
         for key in keys:
             if len(key) >= 5:
-                item = (key, _letter_mask(key))
+                item = (key, _letter_mask(key), _letter_counts(key))
                 self.by_first.setdefault((len(key), key[0]), []).append(item)
                 self.by_last.setdefault((len(key), key[-1]), []).append(item)
 
@@ -683,16 +708,19 @@ class Locator:
         limit = fuzzy_limit(len(base))
         if not limit or len(base) > 40:
             return None
-        mask = _letter_mask(base)
+        mask, counts = _letter_mask(base), _letter_counts(base)
         best_d, best_keys = limit + 1, []
         for length in range(len(base) - limit, len(base) + limit + 1):
             same_first = self.by_first.get((length, base[0]), [])
             same_last = [
                 kv for kv in self.by_last.get((length, base[-1]), ()) if kv[0][0] != base[0]
             ]
-            for key, kmask in same_first + same_last:
+            for key, kmask, kcounts in same_first + same_last:
                 # Each edit adds or removes at most one distinct letter: skip hopeless keys cheaply.
                 if (mask & ~kmask).bit_count() > limit or (kmask & ~mask).bit_count() > limit:
+                    continue
+                # Each edit changes the letter counts by at most 2 in all.
+                if sum(map(abs, map(operator.sub, counts, kcounts))) > 2 * limit:
                     continue
                 # Two edits only when the first letter agrees: fewer false friends.
                 key_limit = min(limit if key[0] == base[0] else 1, best_d)
@@ -762,6 +790,9 @@ class Locator:
             ):
                 break
             for rr, cc in _ring(r, c, radius):
+                # A cell wholly further away than the best so far cannot hold a nearer postcode.
+                if best is not None and _cell_distance(rr, cc, east, north) >= best[0]:
+                    continue
                 cand = self._nearest_in_cell(rr, cc, east, north)
                 if cand and (best is None or cand[0] < best[0]):
                     best = cand
@@ -794,10 +825,7 @@ class Locator:
                 ((math.hypot(e - east, n - north), f) for e, n, f in self._cell_points(r, c)),
                 default=None,
             )
-        x0, y0 = c * CELL_M - COL_OFFSET_M, r * CELL_M
-        dx = max(x0 - east, 0, east - (x0 + CELL_M))
-        dy = max(y0 - north, 0, north - (y0 + CELL_M))
-        return math.hypot(dx, dy), FORCE_CHARS.index(ch)
+        return _cell_distance(r, c, east, north), FORCE_CHARS.index(ch)
 
     # ---- about the data ----------------------------------------------------
 
@@ -809,6 +837,14 @@ class Locator:
                 raw = path.read_bytes()
                 files[path.name] = {"bytes": len(raw), "gzip_bytes": len(gzip.compress(raw, 9))}
         return {"version": self.version, "attribution": self.attribution, "files": files}
+
+
+def _cell_distance(r: int, c: int, east: float, north: float) -> float:
+    """Return the distance in metres from a point to the nearest edge of cell (r, c), 0 inside it."""
+    x0, y0 = c * CELL_M - COL_OFFSET_M, r * CELL_M
+    dx = max(x0 - east, 0, east - (x0 + CELL_M))
+    dy = max(y0 - north, 0, north - (y0 + CELL_M))
+    return math.hypot(dx, dy)
 
 
 def _ring(r: int, c: int, radius: int):
