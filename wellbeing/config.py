@@ -31,7 +31,6 @@ def load_config(overrides: dict | None = None) -> dict:
         # GET forms only: there is no state to protect, and CSRF would need a cookie.
         "WTF_CSRF_ENABLED": False,
         "MAX_CONTENT_LENGTH": 16 * 1024,
-        "JSON_SORT_KEYS": False,
     }
     config.update(overrides or {})
     return config
