@@ -28,6 +28,8 @@ DEFAULT_CALL_NOW = CALL_NOW["england"]
 # The home page carries every nation's options; those not for the visitor's
 # nation are hidden, and the saved-force script can show them without a request.
 HOME_OPTIONS = tuple(dict.fromkeys(i for ids in CALL_NOW.values() for i in ids))
+# For each home-page option, the CALL_NOW keys it belongs to (its data-nations).
+HOME_NATIONS = {i: [key for key, ids in CALL_NOW.items() if i in ids] for i in HOME_OPTIONS}
 HELP_NOW_SECTIONS = ("scotland", "northern-ireland")
 
 
@@ -60,12 +62,11 @@ def home():
     slug = request.args.get("force")
     force = content.forces.get(slug) if slug else None
     key = call_now_key(force) if force else "england"
-    nations = {i: [k for k, ids in CALL_NOW.items() if i in ids] for i in HOME_OPTIONS}
     page = render_template(
         "crisis/home.html",
         options=services(HOME_OPTIONS),
         shown=set(CALL_NOW[key]),
-        nations=nations,
+        nations=HOME_NATIONS,
         force=force,
         unknown_force=bool(slug) and force is None,
     )
