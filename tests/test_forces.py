@@ -159,9 +159,17 @@ ENGLAND_AND_WALES = {CRISIS_LINE, EMERGENCY, SAMARITANS, SHOUT, NHS_111}
             {CRISIS_LINE, LIFELINE},
         ),
         ("psni", {EMERGENCY, SAMARITANS, SHOUT, LIFELINE}, {CRISIS_LINE, BREATHING_SPACE, NHS_111}),
-        # Whether the policing crisis line covers the national forces is not confirmed.
-        ("btp", {EMERGENCY, SAMARITANS, SHOUT}, {CRISIS_LINE, BREATHING_SPACE, LIFELINE}),
-        ("ministry-of-defence-police", {EMERGENCY, SAMARITANS, SHOUT}, {CRISIS_LINE}),
+        # The national forces work in several nations: every nation's lines, and the
+        # policing crisis line with its cover marked "not confirmed" (audit A5).
+        ("btp", {CRISIS_LINE, EMERGENCY, SAMARITANS, SHOUT, NHS_111, BREATHING_SPACE}, {LIFELINE}),
+        (
+            "ministry-of-defence-police",
+            {CRISIS_LINE, EMERGENCY, SAMARITANS, SHOUT, NHS_111, BREATHING_SPACE, LIFELINE},
+            set(),
+        ),
+        # Outside the UK: 999 and Samaritans, not the UK-only lines (audit A4).
+        ("states-of-jersey-police", {EMERGENCY, SAMARITANS}, {CRISIS_LINE, SHOUT, NHS_111}),
+        ("isle-of-man-constabulary", {EMERGENCY, SAMARITANS}, {CRISIS_LINE, SHOUT, NHS_111}),
     ],
 )
 @pytest.mark.parametrize("lang", ["", "/cy"])
@@ -292,7 +300,7 @@ def test_a_check_by_a_person_is_shown_with_its_date_and_method(tmp_path):
     )
     client = make_app({"DATA_DIR": str(tmp_path)}).test_client()
     meta = check_page(client.get("/forces/gwent").get_data(as_text=True), "/forces/gwent")
-    text = meta.select_one(".wb-meta").get_text(" ", strip=True)
+    text = meta.select("main > .wb-meta")[-1].get_text(" ", strip=True)
     assert "Checked on the provider's website, 20 November 2026" in text
     assert "not yet checked" not in text
     body = client.get("/api/v1/forces/gwent").get_json()
@@ -469,7 +477,15 @@ def test_home_without_a_force_leaves_your_force_to_the_script(page):
     # Every nation's options are in the page, so the script can switch without a request.
     options = home.select(".wb-callnow .wb-call[data-nations]")
     nations = {n for option in options for n in option["data-nations"].split()}
-    assert {"england", "wales", "scotland", "northern-ireland", "national"} <= nations
+    assert {
+        "england",
+        "wales",
+        "scotland",
+        "northern-ireland",
+        "great-britain",
+        "united-kingdom",
+        "crown-dependency",
+    } <= nations
     assert {BREATHING_SPACE, LIFELINE} <= hrefs(home.select(CALL_LINKS))
     assert {BREATHING_SPACE, LIFELINE}.isdisjoint(shown_calls(home))
 

@@ -8,7 +8,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import assets, compression, errors, i18n, locator, page_cache, security
 from .config import PACKAGE_DIR, PROJECT_ROOT, load_config
-from .content import load_content
+from .content import ContentError, load_content
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -26,6 +26,14 @@ def create_app(config: dict | None = None) -> Flask:
     # Validate every content file once, now: a bad file stops the app here.
     extra = app.config["DATA_DIR"]
     app.extensions["content"] = load_content(PACKAGE_DIR / "data", Path(extra) if extra else None)
+    from . import crisis
+
+    missing = crisis.REQUIRED_SERVICES - set(app.extensions["content"].services)
+    if missing:
+        raise ContentError(
+            "the call-now lists (wellbeing/crisis.py) name services that are not in the "
+            f"content: {', '.join(sorted(missing))}"
+        )
     # Load the locator tables now (once per process), so that gunicorn's workers
     # share them from the preloaded master and no visitor waits for them.
     locator.get_locator()
@@ -36,7 +44,7 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     compression.init_app(app)
 
-    from . import api, cli, crisis, directory, forces, pages, pwa
+    from . import api, cli, directory, forces, pages, pwa
 
     for blueprint in (crisis.bp, directory.bp, forces.bp, pages.bp, pwa.bp, api.bp):
         app.register_blueprint(blueprint)

@@ -189,12 +189,21 @@ _SHORT_CODES: Mapping[str, tuple[str, bool]] = {
 
 @dataclass(frozen=True, slots=True)
 class Phone:
-    """A validated UK number: ``display`` for people, ``tel`` for links."""
+    """A validated UK number: ``display`` for people, ``tel`` for links (after ``tel:``).
+
+    A number with an extension is shown as ``0300 131 2789 ext. 1234`` and dialled
+    as ``+443001312789;ext=1234`` (RFC 3966): the extension is never glued onto
+    the number.
+    """
 
     display: str
     tel: str
     short_code: bool = False
     sms_only: bool = False
+    extension: str | None = None
+
+
+_EXTENSION_RE = re.compile(r"^(.*?)[\s,]*(?:ext\.?|extension|x)\s*(\d{1,6})$", re.IGNORECASE)
 
 
 def format_phone(raw: str) -> Phone:
@@ -203,12 +212,24 @@ def format_phone(raw: str) -> Phone:
     Ordinary numbers are checked with ``phonenumbers`` (region GB). The display
     keeps the grouping the organisation publishes (``0800 83 85 87``) when the
     raw value is plain digit groups in national form; otherwise the standard
-    national format is used. Raise ``ValueError`` when the number is not valid.
+    national format is used. An extension (``ext. 1234``) is kept apart from the
+    number. Letters anywhere else are refused: a vanity number (``0800 FLOWERS``)
+    would show one thing and dial another. Raise ``ValueError`` when the number
+    is not valid.
     """
     if not isinstance(raw, str) or not raw.strip():
         raise ValueError("expected a phone number")
-    digits = re.sub(r"[\s\-()]", "", raw.strip())
+    raw = raw.strip()
+    extension = None
+    match = _EXTENSION_RE.fullmatch(raw)
+    if match:
+        raw, extension = match.group(1).strip(), match.group(2)
+    if re.search(r"[^\d\s\-()+]", raw):
+        raise ValueError(f"{raw!r}: only digits, spaces and a leading + may be used")
+    digits = re.sub(r"[\s\-()]", "", raw)
     if digits in _SHORT_CODES:
+        if extension:
+            raise ValueError(f"{digits} is a short code: it takes no extension")
         display, sms_only = _SHORT_CODES[digits]
         return Phone(display=display, tel=digits, short_code=True, sms_only=sms_only)
     try:
@@ -219,11 +240,18 @@ def format_phone(raw: str) -> Phone:
         raise ValueError(f"{raw!r} is not a valid UK phone number")
     national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     tel = re.sub(r"\D", "", national)
-    cleaned = re.sub(r"\s+", " ", raw.strip())
+    cleaned = re.sub(r"\s+", " ", raw)
     if re.fullmatch(r"0\d{2,5}(?: \d{2,4})+", cleaned) and cleaned.replace(" ", "") == tel:
         display = cleaned
     else:
         display = national
+    if extension:
+        # RFC 3966: an extension needs the global form of the number.
+        return Phone(
+            display=f"{display} ext. {extension}",
+            tel=f"+44{tel[1:]};ext={extension}",
+            extension=extension,
+        )
     return Phone(display=display, tel=tel)
 
 
@@ -497,6 +525,9 @@ class Service:
     source: str
     dating: Dating
     details: Text | None = None
+    #: One line that must travel with the number (e.g. "hours published in 2022"):
+    #: shown on the call card itself, not only behind its "more" disclosure.
+    caveat: Text | None = None
     hours: Hours | None = None
     cost: Text | None = None
     who_will_know: Text | None = None
@@ -608,7 +639,9 @@ class Content:
 
         Matching ignores case, accents and punctuation and looks at names,
         summaries, details, tags and category names in English and Welsh.
-        Only the first 100 characters of ``q`` are used.
+        Services whose name matches come first ("Samaritans" finds Samaritans
+        before a line whose details mention it). Only the first 100 characters of
+        ``q`` are used.
         """
         words = _fold((q or "")[:_SEARCH_MAX]).split()
         out = []
@@ -623,7 +656,14 @@ class Content:
             # Match the start of words, so "art" finds "arts" but not "part".
             if all(" " + w in haystack for w in words):
                 out.append(svc)
+        if words:
+            out.sort(key=lambda svc: not self._name_matches(svc, words))  # stable
         return out
+
+    @staticmethod
+    def _name_matches(svc: Service, words: list[str]) -> bool:
+        name = " " + _fold(f"{svc.name.en} {svc.name.cy or ''}")
+        return all(" " + w in name for w in words)
 
     def services_for_force(self, slug: str) -> list[Service]:
         """Return national services for the force's nation(s), then the force's own ones.
@@ -854,6 +894,8 @@ def _parse_contact(where: _Where, raw: Any, index: int, *, key: str = "contacts"
             phone = format_phone(value)
         except ValueError as exc:
             raise where.error(str(exc), f"{name}.value") from None
+        if kind == "text" and phone.extension:
+            raise where.error("a text number takes no extension", f"{name}.value")
         if kind == "phone" and phone.sms_only:
             raise where.error(f'{value!r} takes texts only; use kind = "text"', f"{name}.value")
     if kind == "text":
@@ -951,6 +993,7 @@ _SERVICE_FIELDS = (
     *_SERVICE_REQUIRED,
     *_DATING_FIELDS,
     "details",
+    "caveat",
     "hours",
     "cost",
     "who_will_know",
@@ -995,6 +1038,7 @@ def _parse_service(where: _Where, raw: dict[str, Any]) -> Service:
         source=_url(w, raw.get("source"), "source"),
         dating=_dating(w, raw),
         details=_text(w, raw, "details", required=False),
+        caveat=_text(w, raw, "caveat", required=False),
         hours=_parse_hours(w, raw["hours"]) if "hours" in raw else None,
         cost=_text(w, raw, "cost", required=False),
         who_will_know=_text(w, raw, "who_will_know", required=False),
@@ -1318,7 +1362,15 @@ def issues(content: Content, today: dt.date, months: int = 12) -> list[Issue]:
                         f"{contact.kind} {contact.value} is only rated 'likely': re-check it",
                     )
                 )
-        for name in ("name", "summary", "details", "eligibility", "cost", "who_will_know"):
+        for name in (
+            "name",
+            "summary",
+            "details",
+            "caveat",
+            "eligibility",
+            "cost",
+            "who_will_know",
+        ):
             value = getattr(svc, name)
             if value is not None and not value.cy:
                 out.append(Issue("warning", where, f"no Welsh text for '{name}'"))

@@ -12,7 +12,7 @@ from flask import Blueprint, Flask, Response, abort, current_app, render_templat
 from flask_babel import gettext
 
 from .assets import static_url
-from .crisis import DEFAULT_CALL_NOW, services
+from .crisis import all_options
 from .i18n import LOCALES, current_locale, localized_route
 
 bp = Blueprint("pwa", __name__)
@@ -37,8 +37,12 @@ NAVIGATION_TIMEOUT_MS = 3000
 
 @localized_route(bp, "/offline")
 def offline():
-    """Show the call buttons to someone offline on a page this device has not saved."""
-    return render_template("pwa/offline.html", call_now=services(DEFAULT_CALL_NOW))
+    """Show the call buttons to someone offline on a page this device has not saved.
+
+    Every nation's options are in the page; the saved force, or a `?force=` link
+    opened offline, picks them in the browser (England and Wales without either).
+    """
+    return render_template("pwa/offline.html", **all_options())
 
 
 @localized_route(bp, "/manifest.webmanifest")
