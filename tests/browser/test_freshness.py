@@ -129,7 +129,8 @@ def test_a_changed_number_reaches_every_offline_copy(context, server, tmp_path):
     server.stop()
     server.start(overlay_with_new_number(tmp_path))
     version = re.search(
-        r'const CACHE = PREFIX \+ "([^"]+)"', urllib.request.urlopen(server.base + "/sw.js").read().decode()
+        r'const CACHE = PREFIX \+ "([^"]+)"',
+        urllib.request.urlopen(server.base + "/sw.js").read().decode(),
     )
     assert version, "no cache version in /sw.js"
 
