@@ -30,3 +30,19 @@ def test_plural_forms_follow_welsh_rules(app):
         g.lang_code = "cy"
         forms = {n: ngettext("%(num)d service", "%(num)d services", n) for n in (0, 1, 2, 3, 6, 7)}
     assert len(set(forms.values())) >= 3, forms
+
+
+def test_the_count_of_forces_needs_no_article_before_the_number(app):
+    from flask import g
+    from flask_babel import ngettext
+
+    with app.test_request_context("/cy/treatment-centres"):
+        g.lang_code = "cy"
+        headings = {
+            n: ngettext("The force it serves", "The %(num)d forces it serves", n)
+            for n in (8, 11, 22)
+        }
+    # "Y 8" and "Y 11" would need "Yr": the number comes after the noun instead.
+    assert headings[8] == "Yr heddluoedd y mae'n eu gwasanaethu (8)"
+    assert headings[11] == "Yr heddluoedd y mae'n eu gwasanaethu (11)"
+    assert headings[22] == "Yr heddluoedd y mae'n eu gwasanaethu (22)"
