@@ -573,9 +573,26 @@ def test_hours_summary_groups_days_and_split_ranges():
         hours.summary("en") == "Monday and Tuesday, 9am to midday and 1pm to 5pm; Saturday, all day"
     )
     assert hours.summary("cy") == (
-        "Dydd Llun a dydd Mawrth, 9yb i hanner dydd a 1yh i 5yh; dydd Sadwrn, drwy'r dydd"
+        "Dydd Llun a dydd Mawrth, 9yb i hanner dydd ac 1yh i 5yh; dydd Sadwrn, drwy'r dydd"
     )
     assert Hours(days={d: ((0, 1440),) for d in range(7)}).always
+
+
+@pytest.mark.parametrize(
+    ("second_opening", "welsh"),
+    [
+        (8 * 60, "7yb ac 8yb i"),  # "wyth"
+        (11 * 60, "7yb ac 11yb i"),  # "un ar ddeg"
+        (13 * 60, "7yb ac 1yh i"),  # "un"
+        (13 * 60 + 30, "7yb ac 1:30yh i"),
+        (10 * 60, "7yb a 10yb i"),  # "deg"
+        (14 * 60, "7yb a 2yh i"),
+        (12 * 60, "7yb a hanner dydd i"),
+    ],
+)
+def test_welsh_hours_say_ac_before_a_time_read_with_a_vowel(second_opening, welsh):
+    hours = Hours(days={0: ((6 * 60, 7 * 60), (second_opening, second_opening + 60))})
+    assert welsh in hours.summary("cy")
 
 
 # --------------------------------------------------------------------------- Welsh fallback

@@ -65,7 +65,7 @@ def test_scotland_and_northern_ireland_are_not_offered_the_crisis_line(page):
 def test_welsh_home_page_is_in_welsh(page):
     home = page("/cy/")
     assert home.select_one("h1").get_text(strip=True) == "Siarad â rhywun nawr"
-    assert "Ffonio 0300 131 2789" in home.text
+    assert "Ffoniwch 0300 131 2789" in home.text
 
 
 def test_language_switcher_is_a_plain_link_to_the_same_page(page):

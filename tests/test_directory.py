@@ -330,6 +330,23 @@ def test_missing_welsh_shows_the_english_marked_lang_en(english_only_page):
     } <= english
 
 
+def test_welsh_availability_stands_out_only_when_known(english_only_page):
+    """A known answer is said plainly; "not known" is shown less loudly than "yes"."""
+    client = english_only_page.test_client()
+    labels = {}
+    for path in ["/cy/services/english-only-line", "/cy/services/police-care-uk"]:
+        found = check_page(client.get(path).get_data(as_text=True), path)
+        answer = found.select_one(".wb-facts__welsh dd")
+        labels[answer.get_text(strip=True)] = answer["class"]
+    assert labels == {
+        "Nac ydy, Saesneg yn unig": ["wb-welsh", "wb-welsh--no"],
+        "Ddim yn hysbys": ["wb-welsh", "wb-welsh--unknown"],
+    }
+    css = (Path(__file__).resolve().parents[1] / "static/css/app.css").read_text()
+    assert re.search(r"\.wb-welsh--unknown \{\s*color: var\(--wb-muted\)", css)
+    assert re.search(r"\.wb-welsh--yes \{\s*font-weight: 700", css)
+
+
 def test_missing_welsh_is_not_marked_on_the_english_page(english_only_page):
     response = english_only_page.test_client().get("/services/english-only-line")
     assert 'lang="en"' not in response.get_data(as_text=True).split("<main", 1)[1]

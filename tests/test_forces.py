@@ -214,9 +214,16 @@ def test_welsh_forces_show_their_welsh_name(page, slug):
 
 
 def test_a_force_without_a_welsh_name_is_marked_english_on_the_welsh_page(page):
-    h1 = page("/cy/forces/police-scotland").select_one("h1")
-    assert h1.get_text(strip=True) == "Police Scotland"
+    h1 = page("/cy/forces/kent").select_one("h1")
+    assert h1.get_text(strip=True) == "Kent Police"
     assert h1.select_one("[lang='en']") is not None
+
+
+def test_a_welsh_name_outside_wales_is_used_in_welsh_only(page):
+    assert page("/cy/forces/merseyside").select_one("h1").get_text(strip=True) == (
+        "Heddlu Glannau Mersi"
+    )
+    assert not page("/forces/merseyside").select("main [lang='cy']")
 
 
 @pytest.mark.parametrize("slug", sorted(FORCE_SLUGS))
@@ -428,7 +435,8 @@ def test_deep_link_for_police_scotland_shows_your_force_and_its_crisis_options(p
     your_force = home.select_one(".wb-your-force")
     assert not your_force.has_attr("hidden")
     assert your_force.select_one("a")["href"] == f"{lang}/forces/police-scotland"
-    assert your_force.select_one("a").get_text(strip=True) == "Police Scotland"
+    name = "Heddlu'r Alban" if lang else "Police Scotland"
+    assert your_force.select_one("a").get_text(strip=True) == name
     assert option_with(home, CRISIS_LINE).has_attr("hidden")
     assert {EMERGENCY, SAMARITANS, BREATHING_SPACE, NHS_111} <= shown_calls(home)
     assert CRISIS_LINE not in shown_calls(home)

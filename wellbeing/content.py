@@ -261,7 +261,8 @@ _DAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "
 _DAY_CY = ("Llun", "Mawrth", "Mercher", "Iau", "Gwener", "Sadwrn", "Sul")
 
 
-def _time_words(minutes: int, locale: str) -> str:
+def time_words(minutes: int, locale: str) -> str:
+    """Return a time of day as people say it: "9am", "5:30pm", "midday"; Welsh "9yb", "hanner dydd"."""
     minutes %= 1440
     if minutes == 0:
         return "hanner nos" if locale == "cy" else "midnight"
@@ -274,6 +275,18 @@ def _time_words(minutes: int, locale: str) -> str:
     else:
         suffix = "am" if hour < 12 else "pm"
     return f"{h12}:{minute:02d}{suffix}" if minute else f"{h12}{suffix}"
+
+
+def _and(locale: str, following: str) -> str:
+    """Return "and" for the words that follow: Welsh "ac" before a vowel sound.
+
+    Times are written in figures, but read aloud: "un" (1, 11) and "wyth" (8)
+    start with a vowel, so "ac 1yh", "ac 8yb"; "a 2yh", "a hanner dydd".
+    """
+    if locale != "cy":
+        return "and"
+    vowel = re.match(r"(1|11|8)(?!\d)", following) or following[:1].lower() in "aeiouwy"
+    return "ac" if vowel else "a"
 
 
 def _day_words(day: int, locale: str, *, after_i: bool = False) -> str:
@@ -380,8 +393,8 @@ class Hours:
                 end_day, end = divmod(e % _WEEK, 1440)
                 joiner = " i " if cy else " to "
                 parts.append(
-                    f"{_day_words(start_day, locale)} {_time_words(start, locale)}{joiner}"
-                    f"{_day_words(end_day, locale, after_i=True)} {_time_words(end, locale)}"
+                    f"{_day_words(start_day, locale)} {time_words(start, locale)}{joiner}"
+                    f"{_day_words(end_day, locale, after_i=True)} {time_words(end, locale)}"
                 )
                 i += 1
                 continue
@@ -399,8 +412,8 @@ class Hours:
             if last_day == first_day:
                 days = _day_words(first_day, locale)
             elif last_day == first_day + 1:
-                and_ = "a" if cy else "and"
-                days = f"{_day_words(first_day, locale)} {and_} {_day_words(last_day, locale)}"
+                second = _day_words(last_day, locale)
+                days = f"{_day_words(first_day, locale)} {_and(locale, second)} {second}"
             else:
                 days = (
                     f"{_day_words(first_day, locale)} {'i' if cy else 'to'} "
@@ -412,8 +425,11 @@ class Hours:
                     spans.append("drwy'r dydd" if cy else "all day")
                 else:
                     to = "i" if cy else "to"
-                    spans.append(f"{_time_words(start, locale)} {to} {_time_words(end, locale)}")
-            parts.append(f"{days}, " + (" a " if cy else " and ").join(spans))
+                    spans.append(f"{time_words(start, locale)} {to} {time_words(end, locale)}")
+            joined = spans[0]
+            for span in spans[1:]:
+                joined += f" {_and(locale, span)} {span}"
+            parts.append(f"{days}, {joined}")
             i = j
         text = "; ".join(parts)
         return text[:1].upper() + text[1:]

@@ -5,6 +5,7 @@ from babel.dates import format_date as babel_format_date
 from flask import Blueprint, abort, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
 
+from .content import time_words
 from .crisis import DEFAULT_CALL_NOW, services
 from .forms import AUDIENCE_LABELS, NATION_LABELS, DirectorySearchForm
 from .i18n import current_locale, localized_route
@@ -49,6 +50,7 @@ def labels():
         "welsh_labels": WELSH_LABELS,
         "format_date": format_date,
         "day_names": DAY_NAMES,
+        "time_words": time_words,
     }
 
 
