@@ -59,6 +59,9 @@ PHONE_ALLOW_LIST = {
     "81066": "s3 row 'Wales: C.A.L.L.' - text 'help' to 81066 (verified)",
     "03000120030": "s3 row 'Police Care UK': policecare.org.uk team-recovery-days page (verified)",
     "03001233393": "s3 row 'Mind Blue Light': Infoline rated likely; shipped as confidence=likely",
+    # shared/facts/families-support.md s1.5:
+    "08082000247": "National Domestic Abuse Helpline (verified; Refuge 2020 and gov.uk, pre-2022)",
+    "08088010327": "Men's Advice Line: rated likely (centre56.org.uk); shipped as confidence=likely",
 }
 
 # Service ids the Flask views (wellbeing/crisis.py) refer to.
