@@ -672,7 +672,7 @@ def test_shipped_data_has_no_check_errors(content):
     likely = [
         str(w) for w in report.warnings if "only rated 'likely'" in str(w) and ": phone " in str(w)
     ]
-    assert len(likely) == 2  # C.A.L.L. and Mind Infoline
+    assert len(likely) == 3  # C.A.L.L., Mind Infoline and the Men's Advice Line
 
 
 def test_oruk_export_shape(content):

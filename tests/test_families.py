@@ -58,7 +58,9 @@ def test_guide_has_its_four_parts_and_says_where_it_comes_from(page, prefix, slu
     assert cards == {h.service for h in guide.help}
     assert found.select(".wb-callnow a[href^='tel:']")
     assert hrefs(found, "#sources ~ ul a") == set(guide.sources)
-    assert re.search(r"Source dated|Undated source|Ffynhonnell", found.select_one("#sources + p").text)
+    assert re.search(
+        r"Source dated|Undated source|Ffynhonnell", found.select_one("#sources + p").text
+    )
 
 
 def test_every_guide_is_precached_in_its_language(client):
@@ -149,7 +151,9 @@ def test_abuse_page_has_exit_this_page_first(page, prefix):
     assert found.select("script[src*='exit-this-page']")
 
 
-@pytest.mark.parametrize("nation", ["", "?nation=wales", "?nation=scotland", "?nation=northern-ireland"])
+@pytest.mark.parametrize(
+    "nation", ["", "?nation=wales", "?nation=scotland", "?nation=northern-ireland"]
+)
 def test_abuse_page_offers_999_and_the_helpline_wherever_you_live(page, nation):
     found = page(ABUSE + nation)
     calls = {a["href"]: a.get_text(" ", strip=True) for a in found.select(".wb-callnow a")}
@@ -204,7 +208,10 @@ def test_a_valid_guide_file_loads(tmp_path):
 @pytest.mark.parametrize(
     "change, message",
     [
-        (('"samaritans"', '"no-such-service"'), r"guides/test.toml: guide 'test': field 'help\[0\]"),
+        (
+            ('"samaritans"', '"no-such-service"'),
+            r"guides/test.toml: guide 'test': field 'help\[0\]",
+        ),
         (('seeing = [{en = "a", cy = "a"}]', 'seeing = [{en = "a"}]'), r"field 'seeing\[0\].cy'"),
         (("order = 1", "order = 1\nforce = 'gwent'"), r"field 'force'"),
         (("source_date = 2025-01-01\n", ""), r"field 'source_date'"),
