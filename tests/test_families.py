@@ -132,14 +132,14 @@ def test_an_unknown_guide_is_a_404(page):
 @pytest.mark.parametrize("nation", ["", "?nation=england", "?nation=scotland"])
 def test_abuse_page_links_to_no_force_anywhere_on_it_or_its_services(page, prefix, nation):
     found = page(prefix + ABUSE + nation)
-    links = hrefs(found)
-    services = {link for link in links if link.startswith(f"{prefix}/services/")}
-    assert services
-    for url in [prefix + ABUSE + nation, *services]:
-        for link in hrefs(page(url)) if url in services else links:
-            assert "/forces" not in link and "find-your-force" not in link, (url, link)
-    body = found.response.get_data(as_text=True)
-    assert "your-force" not in body and "save-force" not in body and "use-location" not in body
+    service_pages = [page(u) for u in hrefs(found) if u.startswith(f"{prefix}/services/")]
+    assert service_pages
+    for checked in (found, *service_pages):
+        for link in hrefs(checked):
+            assert "/forces" not in link and "find-your-force" not in link, link
+        body = checked.response.get_data(as_text=True)
+        for script in ("your-force", "save-force", "use-location"):
+            assert script not in body
 
 
 @pytest.mark.parametrize("prefix", LANGS)
