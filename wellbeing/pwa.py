@@ -30,6 +30,7 @@ PRECACHE_STATIC = (
     "js/exit-this-page.js",
     "js/save-force.js",
     "js/use-location.js",
+    "js/replace-links.js",
 )
 THEME_COLOUR = "#1d3f72"
 NAVIGATION_TIMEOUT_MS = 3000

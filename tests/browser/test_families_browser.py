@@ -33,6 +33,20 @@ def test_three_shifts_leave_the_abuse_page(context, live_server, neutral_site): 
     assert_left_for_the_neutral_site(page, neutral_site, live_server, ABUSE)
 
 
+def test_choosing_a_nation_leaves_no_copy_of_the_abuse_page_behind_exit(
+    context,
+    live_server,
+    neutral_site,  # noqa: F811
+):
+    page = open_page(context, live_server, ABUSE)
+    page.locator("#where a", has_text="Scotland").click()
+    page.wait_for_url(f"{live_server}{ABUSE}?nation=scotland")
+    page.locator(".wb-guide__contents a").first.click()
+    page.locator(".wb-exit__button").click()
+    # Back goes to the page before the guide, not to an earlier copy of it.
+    assert_left_for_the_neutral_site(page, neutral_site, live_server, ABUSE)
+
+
 def test_abuse_page_shows_no_saved_force_and_stores_nothing(context, live_server):
     page = install(context, live_server)
     page.evaluate(
