@@ -59,6 +59,9 @@ PHONE_ALLOW_LIST = {
     "81066": "s3 row 'Wales: C.A.L.L.' - text 'help' to 81066 (verified)",
     "03000120030": "s3 row 'Police Care UK': policecare.org.uk team-recovery-days page (verified)",
     "08081642622": "families-support s7 / audit E21: PFOA support line on the DPF page (likely)",
+    # shared/facts/families-support.md s1.5:
+    "08082000247": "National Domestic Abuse Helpline (verified; Refuge 2020 and gov.uk, pre-2022)",
+    "08088010327": "Men's Advice Line: rated likely (centre56.org.uk); shipped as confidence=likely",
 }
 
 # Service ids the Flask views (wellbeing/crisis.py) refer to.
@@ -717,7 +720,7 @@ def test_shipped_data_has_no_check_errors(content):
     likely = [
         str(w) for w in report.warnings if "only rated 'likely'" in str(w) and ": phone " in str(w)
     ]
-    assert len(likely) == 1  # the PFOA support line
+    assert len(likely) == 2  # the PFOA support line and the Men's Advice Line
 
 
 def test_oruk_export_shape(content):

@@ -44,9 +44,9 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     compression.init_app(app)
 
-    from . import api, cli, directory, forces, pages, pwa
+    from . import api, cli, directory, families, forces, pages, pwa
 
-    for blueprint in (crisis.bp, directory.bp, forces.bp, pages.bp, pwa.bp, api.bp):
+    for blueprint in (crisis.bp, directory.bp, families.bp, forces.bp, pages.bp, pwa.bp, api.bp):
         app.register_blueprint(blueprint)
     cli.init_app(app)
 

@@ -629,6 +629,7 @@ class Content:
     services: dict[str, Service]
     forces: dict[str, Force]
     intranet_services: dict[str, IntranetService]
+    guides: dict[str, Any] = field(default_factory=dict)  # slug -> guides.Guide
     _index: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -1325,7 +1326,9 @@ def load_content(data_dir: Path, extra_dir: Path | None = None) -> Content:
     ordered_forces = dict(
         sorted(forces.items(), key=lambda kv: (nation_rank[kv[1].nation], _fold(kv[1].name.en)))
     )
-    return Content(ordered_cats, ordered_svcs, ordered_forces, intra)
+    from .guides import load_guides  # guides.py builds on this module's parsers
+
+    return Content(ordered_cats, ordered_svcs, ordered_forces, intra, load_guides(data_dir, svcs))
 
 
 # --------------------------------------------------------------------------- checks

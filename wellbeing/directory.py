@@ -27,7 +27,7 @@ WELSH_LABELS = {
     "unknown": _l("Not known"),
 }
 
-FAMILY_CATEGORIES = ("families", "bereavement")
+FAMILY_CATEGORIES = ("families", "bereavement", "domestic-abuse")
 TREATMENT_CATEGORY = "treatment"
 
 
@@ -112,17 +112,12 @@ def service(service_id):
 
 @localized_route(bp, "/families")
 def families():
-    """Show the hub for partners, children and parents of people in policing."""
-    sections = [(content().categories[c], content().services_in(c)) for c in FAMILY_CATEGORIES]
-    for_families = [
-        s
-        for s in content().services.values()
-        if "family" in s.audiences and s.category not in FAMILY_CATEGORIES
-    ]
+    """List the family guides (one per situation), the lines families can call, and the
+    family categories of the directory."""
     return render_template(
         "directory/families.html",
-        sections=sections,
-        for_families=for_families,
+        guides=content().guides.values(),
+        categories=[content().categories[c] for c in FAMILY_CATEGORIES],
         call_now=services(("samaritans", "shout")),
     )
 

@@ -30,6 +30,7 @@ PRECACHE_STATIC = (
     "js/exit-this-page.js",
     "js/save-force.js",
     "js/use-location.js",
+    "js/replace-links.js",
 )
 THEME_COLOUR = "#1d3f72"
 NAVIGATION_TIMEOUT_MS = 3000
@@ -116,7 +117,8 @@ def _icon(name: str, sizes: str, purpose: str = "any") -> dict:
 
 
 def directory_urls(app: Flask, lang: str) -> list[str]:
-    """List the directory, families and treatment-centre pages in one language, whole."""
+    """List the directory, families (with every guide) and treatment-centre pages in one
+    language, whole."""
     content = app.extensions["content"]
     urls = [
         url_for(e, lang_code=lang)
@@ -129,6 +131,7 @@ def directory_urls(app: Flask, lang: str) -> list[str]:
     ]
     urls += [url_for("directory.category", category=c, lang_code=lang) for c in content.categories]
     urls += [url_for("directory.service", service_id=s, lang_code=lang) for s in content.services]
+    urls += [url_for("families.guide", slug=g, lang_code=lang) for g in content.guides]
     return urls
 
 

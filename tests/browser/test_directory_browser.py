@@ -219,7 +219,12 @@ OFFLINE_PAGES = [
     ("/directory", "Find support", "a[href='/directory/crisis']"),
     ("/directory/money", "Money and grants", "article.wb-service"),
     ("/services/police-care-uk", "Police Care UK", "a[href='tel:03000120030']"),
-    ("/families", "Support for police families", "article.wb-service"),
+    ("/families", "Support for police families", ".wb-guides a"),
+    (
+        "/families/abuse-by-someone-in-policing",
+        "Someone in policing is hurting you",
+        "a[href='tel:08082000247']",
+    ),
     ("/treatment-centres", "Police Treatment Centres and Flint House", "a[href='/forces/psni']"),
     ("/exit-this-page", "How Exit this page works", "main li"),
 ]
