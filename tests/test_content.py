@@ -90,7 +90,7 @@ def test_every_service_has_source_date_and_welsh(content):
     for svc in content.services.values():
         assert svc.source.startswith("https://"), svc.id
         assert isinstance(svc.dating.source_date, dt.date), svc.id
-        assert dt.date(2015, 1, 1) <= svc.dating.source_date <= dt.date(2026, 11, 27), svc.id
+        assert dt.date(2015, 1, 1) <= svc.dating.source_date <= dt.date(2026, 11, 28), svc.id
         assert svc.name.cy and svc.summary.cy and svc.eligibility.cy, svc.id
         assert svc.contacts, svc.id
         assert svc.category in content.categories
@@ -160,9 +160,10 @@ def test_treatment_centre_and_charity_links(content):
     f = content.forces
     assert f["north-wales"].treatment_centre.service == "police-treatment-centres"
     assert f["north-wales"].treatment_centre.confidence == "verified"
-    assert f["west-yorkshire"].treatment_centre.confidence == "likely"
+    assert f["west-yorkshire"].treatment_centre.confidence == "verified"
     assert f["kent"].treatment_centre.service == "flint-house"
-    assert f["kent"].treatment_centre.confidence == "likely"  # never verified force by force
+    assert f["kent"].treatment_centre.confidence == "verified"  # its benevolent fund includes it
+    assert f["gwent"].treatment_centre.confidence == "unknown"  # no source names Gwent
     assert f["leicestershire"].treatment_centre.service is None
     assert f["leicestershire"].treatment_centre.confidence == "unknown"
     assert f["psni"].childrens_charity.service == "prrt"
