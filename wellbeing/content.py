@@ -6,6 +6,7 @@ The content lives in TOML files (stdlib ``tomllib``)::
     <data_dir>/intranet_services.toml  [[intranet_service]] entries (shared force-intranet texts)
     <data_dir>/services/*.toml         [[service]] entries (any file name; ``category`` is a field)
     <data_dir>/forces/<slug>.toml      one force per file; the file name must be the slug
+                                       (its own-support sections: see force_sections.py)
 
 ``load_content(data_dir, extra_dir=None)`` reads it all once and returns an
 immutable ``Content``. Any problem raises ``ContentError`` whose message names

@@ -113,7 +113,7 @@ def index():
 
 @localized_route(bp, "/forces/<slug>")
 def force(slug):
-    """Show one force's services, the crisis lines for its nation and the national services."""
+    """Show one force: call-now for its nation, its own support, its intranet list, national services."""
     found = content().forces.get(slug) or abort(404)
     services = content().services
     links = [
