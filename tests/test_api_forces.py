@@ -63,7 +63,7 @@ def test_one_force_has_its_services(client):
     assert "nhs-111-wales" in services
     assert "breathing-space" not in services
     assert all("wales" in s["nations"] for s in gwent["services"])
-    assert gwent["treatment_centre"]["service"] == "flint-house"
+    assert gwent["childrens_charity"]["service"] == "police-childrens-fund"
 
 
 def test_police_scotland_has_scotlands_services_not_the_crisis_line(client):

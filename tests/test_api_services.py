@@ -81,9 +81,17 @@ def test_welsh_text_is_given_beside_the_english(client):
         ("?q=grants", [s.id for s in CONTENT.search("grants")]),
         ("?q=grantiau", [s.id for s in CONTENT.search("grantiau")]),
         ("?q=physiotherapy+harrogate", ["police-treatment-centres"]),
-        ("?category=treatment", ["police-treatment-centres", "flint-house", "prrt"]),
+        (
+            "?category=treatment",
+            [
+                "police-treatment-centres",
+                "flint-house",
+                "prrt",
+                "north-west-police-benevolent-fund",
+            ],
+        ),
         ("?nation=northern-ireland&category=treatment", ["police-treatment-centres", "prrt"]),
-        ("?audience=family&category=treatment", ["prrt"]),
+        ("?audience=family&category=treatment", ["prrt", "north-west-police-benevolent-fund"]),
         ("?q=flint&nation=scotland", []),
     ],
 )

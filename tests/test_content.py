@@ -176,9 +176,10 @@ def test_treatment_centre_and_charity_links(content):
     f = content.forces
     assert f["north-wales"].treatment_centre.service == "police-treatment-centres"
     assert f["north-wales"].treatment_centre.confidence == "verified"
-    assert f["west-yorkshire"].treatment_centre.confidence == "likely"
+    assert f["west-yorkshire"].treatment_centre.confidence == "verified"
     assert f["kent"].treatment_centre.service == "flint-house"
-    assert f["kent"].treatment_centre.confidence == "likely"  # never verified force by force
+    assert f["kent"].treatment_centre.confidence == "verified"  # its benevolent fund includes it
+    assert f["gwent"].treatment_centre.confidence == "unknown"  # no source names Gwent
     assert f["leicestershire"].treatment_centre.service is None
     assert f["leicestershire"].treatment_centre.confidence == "unknown"
     assert f["psni"].childrens_charity.service == "prrt"

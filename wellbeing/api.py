@@ -91,6 +91,20 @@ def force_json(force) -> dict:
     }
 
 
+def section_json(section) -> dict:
+    phone = section.phone
+    return {
+        "kind": section.kind,
+        "name": text(section.name),
+        "url": section.url,
+        "service": section.service,
+        "phone": None if phone is None else {"display": phone.display, "href": f"tel:{phone.tel}"},
+        "confidence": section.confidence,
+        "source": section.source,
+        **dating_json(section.dating),
+    }
+
+
 def link_json(link) -> dict | None:
     if link is None:
         return None
@@ -114,6 +128,7 @@ def force(slug):
             **force_json(found),
             "treatment_centre": link_json(found.treatment_centre),
             "childrens_charity": link_json(found.childrens_charity),
+            "own_support": [section_json(s) for s in found.own_support],
             "contacts": [contact_json(c) for c in found.contacts],
             "intranet_services": [
                 {"key": i.key, "name": text(i.name), "purpose": text(i.purpose)}

@@ -6,6 +6,7 @@ The content lives in TOML files (stdlib ``tomllib``)::
     <data_dir>/intranet_services.toml  [[intranet_service]] entries (shared force-intranet texts)
     <data_dir>/services/*.toml         [[service]] entries (any file name; ``category`` is a field)
     <data_dir>/forces/<slug>.toml      one force per file; the file name must be the slug
+                                       (its own-support sections: see force_sections.py)
 
 ``load_content(data_dir, extra_dir=None)`` reads it all once and returns an
 immutable ``Content``. Any problem raises ``ContentError`` whose message names
@@ -40,10 +41,13 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import phonenumbers
+
+if TYPE_CHECKING:
+    from .force_sections import Section
 
 __all__ = [
     "AUDIENCES",
@@ -602,6 +606,7 @@ class Force:
     contacts: tuple[Contact, ...] = ()
     intranet_services: tuple[IntranetService, ...] = ()
     note: Text | None = None
+    own_support: tuple[Section, ...] = ()  # see force_sections.py
     origin: str = ""
 
     @property
@@ -1116,6 +1121,12 @@ _FORCE_FIELDS = (
     "intranet_services",
     "intranet",
     "note",
+    "federation",
+    "unison",
+    "chaplaincy",
+    "funds",
+    "wellbeing_page",
+    "eap",
 )
 _INTRANET_OVERRIDE_FIELDS = ("name", "purpose", "access", "phone", "url")
 
@@ -1135,6 +1146,8 @@ def _parse_force(
     puk = raw.get("police_uk_id")
     if puk is not None and (not isinstance(puk, str) or not _ID_RE.fullmatch(puk)):
         raise w.error("expected a data.police.uk force id", "police_uk_id")
+    from .force_sections import parse_sections  # it builds on this module's helpers
+
     keys = raw.get("intranet_services", [])
     if not isinstance(keys, list):
         raise w.error("expected a list of keys", "intranet_services")
@@ -1210,6 +1223,7 @@ def _parse_force(
         contacts=_parse_contacts(w, raw, required=False),
         intranet_services=tuple(intranet),
         note=_text(w, raw, "note", required=False),
+        own_support=parse_sections(w, raw),
         origin=where.file,
     )
 
@@ -1312,6 +1326,9 @@ def load_content(data_dir: Path, extra_dir: Path | None = None) -> Content:
         ):
             if link and link.service and link.service not in svcs:
                 raise w.error(f"unknown service '{link.service}'", f"{key}.service")
+        for section in force.own_support:
+            if section.service and section.service not in svcs:
+                raise w.error(f"unknown service '{section.service}'", f"{section.kind}.service")
 
     ordered_cats = dict(sorted(cats.items(), key=lambda kv: (kv[1].order, kv[0])))
     cat_rank = {cid: i for i, cid in enumerate(ordered_cats)}

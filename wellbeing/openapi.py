@@ -1,6 +1,7 @@
 """The OpenAPI 3 description of `/api/v1` (kept beside the code it describes)."""
 
 from .content import AUDIENCES, CHECK_METHODS, NATIONS
+from .force_sections import KINDS as SECTION_KINDS
 
 TEXT = {
     "type": "object",
@@ -125,6 +126,43 @@ LINK = {
         {"type": "null"},
     ]
 }
+#: One item of a force's own support (Federation branch, union, chaplaincy, funds ...).
+SECTION = {
+    "type": "object",
+    "required": [
+        "kind",
+        "name",
+        "url",
+        "service",
+        "phone",
+        "confidence",
+        "source",
+        *DATING_REQUIRED,
+    ],
+    "properties": {
+        "kind": {"type": "string", "enum": list(SECTION_KINDS)},
+        "name": NULLABLE_TEXT,
+        "url": {"type": ["string", "null"], "format": "uri"},
+        "service": {
+            "type": ["string", "null"],
+            "description": "The id of the directory service this item points to.",
+        },
+        "phone": {
+            "description": "Only a number from a source dated 2022 or later, or checked live.",
+            "oneOf": [
+                {
+                    "type": "object",
+                    "required": ["display", "href"],
+                    "properties": {"display": {"type": "string"}, "href": {"type": "string"}},
+                },
+                {"type": "null"},
+            ],
+        },
+        "confidence": {"type": "string", "enum": ["verified", "likely"]},
+        "source": {"type": "string", "format": "uri"},
+        **DATING,
+    },
+}
 FORCE_DETAIL = {
     "allOf": [
         FORCE,
@@ -133,6 +171,7 @@ FORCE_DETAIL = {
             "required": [
                 "treatment_centre",
                 "childrens_charity",
+                "own_support",
                 "contacts",
                 "intranet_services",
                 "services",
@@ -140,6 +179,7 @@ FORCE_DETAIL = {
             "properties": {
                 "treatment_centre": LINK,
                 "childrens_charity": LINK,
+                "own_support": {"type": "array", "items": SECTION},
                 "contacts": {"type": "array", "items": CONTACT},
                 "intranet_services": {
                     "type": "array",
