@@ -34,12 +34,13 @@
       return; // storage is blocked: keep the buttons hidden
     }
 
+    // announce: after a press, say what it did ("saved" or "forgotten").
     function render(announce) {
       var saved = read();
       var mine = saved && saved.slug === slug;
       save.hidden = !!mine;
       forget.hidden = !mine;
-      status.textContent = mine && announce ? root.getAttribute("data-saved") : "";
+      status.textContent = announce ? root.getAttribute(mine ? "data-saved" : "data-forgotten") : "";
     }
 
     save.addEventListener("click", function () {
@@ -55,7 +56,7 @@
     forget.addEventListener("click", function () {
       window.localStorage.removeItem(KEY);
       tellWorker({ type: "forget-force" });
-      render(false);
+      render(true);
       save.focus();
     });
     root.hidden = false;
