@@ -32,6 +32,12 @@ class GetForm(FlaskForm):
     class Meta:
         csrf = False
 
+        def render_field(self, field, render_kw):
+            """Mark a field in error as invalid, for screen readers."""
+            if field.errors:
+                render_kw = {"aria-invalid": "true", **render_kw}
+            return super().render_field(field, render_kw)
+
 
 class DirectorySearchForm(GetForm):
     q = StringField(

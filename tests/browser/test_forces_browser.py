@@ -159,6 +159,7 @@ def test_make_this_my_force_then_offline_then_forget(context, live_server):
     page.goto(live_server + "/forces/police-scotland")
     forget.click()
     assert save.is_visible() and not forget.is_visible()
+    assert "no longer saved" in page.locator(".wb-save-force__status").inner_text()
     assert page.evaluate("localStorage.getItem('wellbeing.force')") is None
     wait_for_saved(page, [])
     assert saved_urls(page) == []
