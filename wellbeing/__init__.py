@@ -36,10 +36,11 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     compression.init_app(app)
 
-    from . import api, cli, crisis, directory, forces, pages, pwa
+    from . import api, cli, crisis, directory, forces, pages, pwa, reports
 
-    for blueprint in (crisis.bp, directory.bp, forces.bp, pages.bp, pwa.bp, api.bp):
+    for blueprint in (crisis.bp, directory.bp, forces.bp, pages.bp, pwa.bp, api.bp, reports.bp):
         app.register_blueprint(blueprint)
+    reports.init_app(app)
     cli.init_app(app)
 
     assets.init_app(app, PROJECT_ROOT / "static")
