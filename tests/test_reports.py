@@ -231,3 +231,14 @@ def test_reports_are_not_exposed_by_the_api_or_the_export(app, client, post, sto
     assert secret not in export.output
     precache = client.get("/sw.js").get_data(as_text=True)
     assert "/report/" not in precache
+
+
+@pytest.mark.parametrize(
+    "url, statement",
+    [
+        ("/privacy", "for 180 days. It does not keep who sent them."),
+        ("/cy/privacy", "am 180 diwrnod. Nid yw'n cadw pwy a'u hanfonodd."),
+    ],
+)
+def test_the_privacy_notice_says_what_a_report_keeps(page, url, statement):
+    assert statement in page(url).text
