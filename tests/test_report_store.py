@@ -14,8 +14,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from flask import Flask
 
-from wellbeing.config import PROJECT_ROOT, default_db
+from wellbeing import reports
+from wellbeing.config import PROJECT_ROOT, default_db, load_config
 from wellbeing.report_store import MIGRATIONS, ReportStore, now
 
 from .conftest import make_app
@@ -60,6 +62,20 @@ def test_reports_older_than_the_retention_are_deleted(tmp_path):
     assert [r.entry_id for r in store.reports()] == ["kept", "new"]
     with sqlite3.connect(store.path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM report").fetchone()[0] == 2
+
+
+def test_expired_reports_are_deleted_when_the_app_starts(tmp_path):
+    path = tmp_path / "reports.sqlite3"
+    ReportStore(path).add(
+        kind="service", entry_id="old", problem="other", at=now() - dt.timedelta(days=200)
+    )
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM report").fetchone()[0] == 1
+    app = Flask(__name__)
+    app.config.update(load_config({"REPORTS_DB": str(path)}))
+    reports.init_app(app)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM report").fetchone()[0] == 0
 
 
 @pytest.fixture(scope="module")

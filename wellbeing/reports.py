@@ -137,9 +137,12 @@ def thanks(kind, entry_id):
 
 def init_app(app: Flask) -> None:
     """Open the report store (created on first write) and the per-client rate limit."""
-    app.extensions["reports"] = ReportStore(
+    store = ReportStore(
         app.config["REPORTS_DB"], retention_days=app.config["REPORT_RETENTION_DAYS"]
     )
+    if store.path.exists():
+        store.purge()  # expired reports go at every start, as well as at every write and review
+    app.extensions["reports"] = store
     app.extensions["report_rate_limit"] = RateLimit(
         app.config["REPORT_RATE_LIMIT"], app.config["REPORT_RATE_WINDOW"]
     )
