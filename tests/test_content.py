@@ -89,8 +89,8 @@ def test_shipped_dataset_loads_with_enough_services(content):
 def test_every_service_has_source_date_and_welsh(content):
     for svc in content.services.values():
         assert svc.source.startswith("https://"), svc.id
-        assert isinstance(svc.last_verified, dt.date), svc.id
-        assert dt.date(2015, 1, 1) <= svc.last_verified <= dt.date(2026, 11, 27), svc.id
+        assert isinstance(svc.dating.source_date, dt.date), svc.id
+        assert dt.date(2015, 1, 1) <= svc.dating.source_date <= dt.date(2026, 11, 27), svc.id
         assert svc.name.cy and svc.summary.cy and svc.eligibility.cy, svc.id
         assert svc.contacts, svc.id
         assert svc.category in content.categories
@@ -233,11 +233,26 @@ BAD_FILES = [
     ),
     pytest.param(
         "services/money.toml",
-        "last_verified = 2026-11-27",
-        'last_verified = "27/11/2026"',
+        "source_date = 2026-11-27",
+        'source_date = "27/11/2026"',
         "services/money.toml: service 'test-fund': "
-        "field 'last_verified': expected a date like 2025-07-23",
+        "field 'source_date': expected a date like 2025-07-23",
         id="bad-date",
+    ),
+    pytest.param(
+        "services/money.toml",
+        "source_date = 2026-11-27",
+        'source_date = 2026-11-27\nchecked = {date = 2099-01-01, method = "website"}',
+        "services/money.toml: service 'test-fund': field 'checked.date': 2099-01-01 is in the future",
+        id="check-in-the-future",
+    ),
+    pytest.param(
+        "services/money.toml",
+        "source_date = 2026-11-27",
+        'source_date = 2026-11-27\nchecked = {date = 2026-11-01, method = "email"}',
+        "services/money.toml: service 'test-fund': field 'checked.method': "
+        "'email' is not one of: website, phone, provider",
+        id="check-method",
     ),
     pytest.param(
         "services/crisis.toml",
@@ -634,7 +649,7 @@ def test_stale_and_issues(data_copy):
     assert [s.id for s in content.stale(today)] == ["test-line"]  # verified 2025-07-23
     assert content.stale(today, months=24) == []
     found = [str(i) for i in issues(content, today)]
-    assert any("service 'test-line'" in i and "last verified 2025-07-23" in i for i in found)
+    assert any("service 'test-line'" in i and "source dated 2025-07-23" in i for i in found)
     assert any("service 'test-fund'" in i and "no Welsh text for 'name'" in i for i in found)
     assert any(i.startswith("info:") and "force 'test-force'" in i for i in found)
 

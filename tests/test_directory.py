@@ -90,22 +90,27 @@ def assert_service_facts(root, service):
     assert facts.select_one(".wb-facts__welsh dd").get_text(strip=True)
     meta = root.select_one(".wb-meta")
     assert meta.select_one(f"a[href='{service.source}']")
-    assert meta.select_one(f"time[datetime='{service.last_verified.isoformat()}']")
+    assert meta.select_one(f"time[datetime='{service.dating.source_date.isoformat()[:7]}']")
     contact_links = {a["href"] for a in root.select(".wb-contacts a")}
     assert {c.href for c in service.contacts} <= contact_links
 
 
-def test_service_page_in_english_says_when_it_was_checked_and_in_welsh(page):
+def test_service_page_says_what_its_date_means_and_claims_no_check(page):
+    found = page("/services/oscar-kilo-crisis-line")
+    meta = found.select_one(".wb-meta").get_text(" ", strip=True)
+    assert meta.startswith("Source dated July 2025 · not yet checked live.")
+    assert "checked 2" not in meta.lower()
+    undated = page("/services/police-care-uk").select_one(".wb-meta").get_text(" ", strip=True)
+    assert undated.startswith("Undated source, read November 2026 · not yet checked live.")
     found = page("/services/police-care-uk")
-    meta = found.select_one(".wb-meta").get_text(strip=True)
-    assert meta.startswith("Last checked27 November 2026.")  # UK date order, not "November 27"
     assert found.select_one(".wb-facts__welsh").get_text(" ", strip=True) == "In Welsh Not known"
     assert found.select_one(".wb-facts__for dt").get_text(strip=True) == "For"
 
 
-def test_welsh_service_page_gives_the_checked_date_in_welsh(page):
-    meta = page("/cy/services/police-care-uk").select_one(".wb-meta time")
-    assert meta.get_text(strip=True) == "27 Tachwedd 2026"
+def test_welsh_service_page_gives_the_source_month_in_welsh(page):
+    meta = page("/cy/services/oscar-kilo-crisis-line").select_one(".wb-meta time")
+    assert meta.get_text(strip=True) == "Gorffennaf 2025"
+    assert meta["datetime"] == "2025-07"
 
 
 def test_welsh_service_page_shows_the_welsh_content(page):
@@ -292,7 +297,7 @@ audiences = ["officer"]
 nations = ["wales"]
 welsh = "no"
 source = "https://example.org/english-only"
-last_verified = 2026-11-27
+source_date = 2026-11-27
 hours.mon = ["09:00-17:00"]
 
 [[service.contacts]]

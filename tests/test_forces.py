@@ -281,6 +281,25 @@ def test_a_deployer_can_add_intranet_numbers(tmp_path):
     assert "2920180123" not in other
 
 
+def test_a_check_by_a_person_is_shown_with_its_date_and_method(tmp_path):
+    write_gwent_override(tmp_path, "029 2018 0123")
+    gwent = tmp_path / "forces" / "gwent.toml"
+    gwent.write_text(
+        gwent.read_text().replace(
+            "source_date = 2026-11-27\n",
+            'source_date = 2026-11-27\nchecked = {date = 2026-11-20, method = "website"}\n',
+        )
+    )
+    client = make_app({"DATA_DIR": str(tmp_path)}).test_client()
+    meta = check_page(client.get("/forces/gwent").get_data(as_text=True), "/forces/gwent")
+    text = meta.select_one(".wb-meta").get_text(" ", strip=True)
+    assert "Checked on the provider's website, 20 November 2026" in text
+    assert "not yet checked" not in text
+    body = client.get("/api/v1/forces/gwent").get_json()
+    assert body["checked"] == {"date": "2026-11-20", "method": "website"}
+    assert client.get("/api/v1/forces/dyfed-powys").get_json()["checked"] is None
+
+
 def test_shipped_data_never_gives_intranet_numbers(tmp_path):
     shutil.copytree(
         PACKAGE_DIR / "data", tmp_path / "data", ignore=shutil.ignore_patterns("locator")

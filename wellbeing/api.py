@@ -3,7 +3,7 @@
 from flask import Blueprint, current_app, jsonify, request, url_for
 
 from . import locator
-from .content import AUDIENCES, NATIONS
+from .content import AUDIENCES, NATIONS, checked_json
 from .forces import message_for
 from .forms import MAX_QUERY
 from .openapi import openapi_document
@@ -65,8 +65,16 @@ def service_json(service) -> dict:
         "who_will_know": text(service.who_will_know),
         "welsh": service.welsh,
         "source": service.source,
-        "last_verified": service.last_verified.isoformat(),
+        **dating_json(service.dating),
         "url": url_for("directory.service", service_id=service.id, lang_code="en", _external=True),
+    }
+
+
+def dating_json(dating) -> dict:
+    return {
+        "source_date": dating.source_date.isoformat(),
+        "source_undated": dating.source_undated,
+        "checked": checked_json(dating.checked),
     }
 
 
@@ -79,6 +87,7 @@ def force_json(force) -> dict:
         "kind": force.kind,
         "website": force.website,
         "url": url_for("forces.force", slug=force.slug, lang_code="en", _external=True),
+        **dating_json(force.dating),
     }
 
 

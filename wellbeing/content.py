@@ -11,7 +11,7 @@ The content lives in TOML files (stdlib ``tomllib``)::
 immutable ``Content``. Any problem raises ``ContentError`` whose message names
 the file, the entry and the field, e.g.::
 
-    services/money.toml: service 'police-mutual': field 'last_verified':
+    services/money.toml: service 'police-mutual': field 'source_date':
     expected a date like 2025-07-23
 
 (all on one line).
@@ -47,6 +47,7 @@ import phonenumbers
 
 __all__ = [
     "AUDIENCES",
+    "CHECK_METHODS",
     "CONFIDENCES",
     "FORCE_KINDS",
     "FORCE_NATIONS",
@@ -55,6 +56,7 @@ __all__ = [
     "NATIONS",
     "Category",
     "CheckReport",
+    "Checked",
     "Contact",
     "Content",
     "ContentError",
@@ -106,6 +108,8 @@ FORCE_KINDS = ("territorial", "national", "crown-dependency")
 CONFIDENCES = ("verified", "likely")
 LINK_CONFIDENCES = ("verified", "likely", "unknown")
 WELSH = ("yes", "no", "unknown")
+#: How a person confirmed an entry against its live source (``checked.method``).
+CHECK_METHODS = ("website", "phone", "provider")
 CONTACT_KINDS = ("phone", "text", "web", "email")
 INTRANET_KEYS = (
     "occupational-health",
@@ -445,6 +449,33 @@ class Contact:
 
 
 @dataclass(frozen=True, slots=True)
+class Checked:
+    """A person confirmed the entry against the live source on ``date``, by ``method``.
+
+    ``method`` is ``website`` (the provider's own page), ``phone`` (called the
+    number) or ``provider`` (the provider confirmed it in writing).
+    """
+
+    date: dt.date
+    method: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """What the dates on an entry mean, and nothing more.
+
+    ``source_date`` is the date printed on the source the entry rests on or,
+    when ``source_undated``, the day that (undated) source was read. It says
+    nothing about whether the facts are still true. ``checked`` stays ``None``
+    until a person confirms the entry against the live source.
+    """
+
+    source_date: dt.date
+    source_undated: bool = False
+    checked: Checked | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Category:
     id: str
     name: Text
@@ -464,7 +495,7 @@ class Service:
     eligibility: Text
     welsh: str
     source: str
-    last_verified: dt.date
+    dating: Dating
     details: Text | None = None
     hours: Hours | None = None
     cost: Text | None = None
@@ -518,7 +549,7 @@ class Force:
     website_confidence: str
     police_uk_id: str | None
     source: str
-    last_verified: dt.date
+    dating: Dating
     treatment_centre: ForceLink | None = None
     childrens_charity: ForceLink | None = None
     contacts: tuple[Contact, ...] = ()
@@ -614,10 +645,10 @@ class Content:
         ]
 
     def stale(self, today: dt.date, months: int = 12) -> list[Service | Force]:
-        """Return services and forces last verified more than ``months`` months before ``today``."""
+        """Return services and forces with a source dated more than ``months`` months before ``today``."""
         cutoff = _months_before(today, months)
         entries: list[Service | Force] = [*self.services.values(), *self.forces.values()]
-        return [e for e in entries if e.last_verified < cutoff]
+        return [e for e in entries if e.dating.source_date < cutoff]
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
@@ -697,6 +728,33 @@ def _date(where: _Where, table: Mapping[str, Any], key: str) -> dt.date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise where.error("expected a date like 2025-07-23", key)
     return value
+
+
+_DATING_FIELDS = ("source_date", "source_undated", "checked")
+
+
+def _dating(where: _Where, table: Mapping[str, Any]) -> Dating:
+    """Parse ``source_date``, ``source_undated`` and ``checked`` (``{date, method}``)."""
+    source_date = _date(where, table, "source_date")
+    undated = table.get("source_undated", False)
+    if not isinstance(undated, bool):
+        raise where.error("expected true or false", "source_undated")
+    raw = table.get("checked")
+    checked = None
+    if raw is not None:
+        if not isinstance(raw, dict):
+            raise where.error("expected a table with 'date' and 'method'", "checked")
+        _check_keys(
+            where,
+            {f"checked.{k}": v for k, v in raw.items()},
+            ("checked.date", "checked.method"),
+            ("checked.date", "checked.method"),
+        )
+        day = _date(where, {"checked.date": raw["date"]}, "checked.date")
+        if day > dt.date.today():
+            raise where.error(f"{day.isoformat()} is in the future", "checked.date")
+        checked = Checked(day, _enum(where, raw["method"], "checked.method", CHECK_METHODS))
+    return Dating(source_date, undated, checked)
 
 
 def _enum(where: _Where, value: Any, key: str, allowed: tuple[str, ...]) -> str:
@@ -887,10 +945,11 @@ _SERVICE_REQUIRED = (
     "eligibility",
     "welsh",
     "source",
-    "last_verified",
+    "source_date",
 )
 _SERVICE_FIELDS = (
     *_SERVICE_REQUIRED,
+    *_DATING_FIELDS,
     "details",
     "hours",
     "cost",
@@ -934,7 +993,7 @@ def _parse_service(where: _Where, raw: dict[str, Any]) -> Service:
         eligibility=_text(w, raw, "eligibility"),  # type: ignore[arg-type]
         welsh=_enum(w, raw.get("welsh"), "welsh", WELSH),
         source=_url(w, raw.get("source"), "source"),
-        last_verified=_date(w, raw, "last_verified"),
+        dating=_dating(w, raw),
         details=_text(w, raw, "details", required=False),
         hours=_parse_hours(w, raw["hours"]) if "hours" in raw else None,
         cost=_text(w, raw, "cost", required=False),
@@ -984,10 +1043,11 @@ _FORCE_REQUIRED = (
     "website",
     "website_confidence",
     "source",
-    "last_verified",
+    "source_date",
 )
 _FORCE_FIELDS = (
     *_FORCE_REQUIRED,
+    *_DATING_FIELDS,
     "police_uk_id",
     "treatment_centre",
     "childrens_charity",
@@ -1083,7 +1143,7 @@ def _parse_force(
         ),
         police_uk_id=puk,
         source=_url(w, raw.get("source"), "source"),
-        last_verified=_date(w, raw, "last_verified"),
+        dating=_dating(w, raw),
         treatment_centre=_parse_link(w, raw.get("treatment_centre"), "treatment_centre"),
         childrens_charity=_parse_link(w, raw.get("childrens_charity"), "childrens_charity"),
         contacts=_parse_contacts(w, raw, required=False),
@@ -1237,8 +1297,8 @@ def issues(content: Content, today: dt.date, months: int = 12) -> list[Issue]:
     """Return problems worth a look in loaded content (for ``flask content check``).
 
     - error: a phone number that no longer validates (e.g. after a phonenumbers upgrade);
-    - warning: not verified for more than ``months`` months; a number only rated
-      "likely"; missing Welsh text;
+    - warning: a source dated more than ``months`` months ago; an entry nobody has
+      checked against its live source; a number only rated "likely"; missing Welsh text;
     - info: a force website rated only "likely".
     """
     out: list[Issue] = []
@@ -1269,9 +1329,21 @@ def issues(content: Content, today: dt.date, months: int = 12) -> list[Issue]:
             Issue(
                 "warning",
                 f"{entry.origin}: {kind} '{ident}'",
-                f"last verified {entry.last_verified.isoformat()}, more than {months} months ago",
+                f"source dated {entry.dating.source_date.isoformat()}, more than {months} months ago",
             )
         )
+    for entry in (*content.services.values(), *content.forces.values()):
+        if entry.dating.checked is None:
+            kind, ident = (
+                ("service", entry.id) if isinstance(entry, Service) else ("force", entry.slug)
+            )
+            out.append(
+                Issue(
+                    "warning",
+                    f"{entry.origin}: {kind} '{ident}'",
+                    "never checked against the live source",
+                )
+            )
     for force in content.forces.values():
         if force.website_confidence != "verified":
             out.append(
@@ -1313,6 +1385,13 @@ _NATION_NAMES = {
 }
 
 
+def checked_json(checked: Checked | None) -> dict[str, str] | None:
+    """Return ``{"date", "method"}`` for a check, or None when nobody has checked."""
+    if checked is None:
+        return None
+    return {"date": checked.date.isoformat(), "method": checked.method}
+
+
 def _slugify(text: str) -> str:
     return re.sub(r"-+", "-", re.sub(r"[^a-z0-9]+", "-", _fold(text))).strip("-") or "organisation"
 
@@ -1332,8 +1411,9 @@ def to_oruk(content: Content) -> dict[str, Any]:
     description), ``schedules[]`` (freq, byday, opens_at, closes_at,
     description), ``service_areas[]`` (service_area, extent_type),
     ``cost_options[]`` (option) and a non-standard ``x_police_wellbeing``
-    object for what ORUK has no field for (audiences, source, last verified,
-    crisis flag, Welsh text). ``last_modified`` is the last-verified date.
+    object for what ORUK has no field for (audiences, source, source date,
+    crisis flag, Welsh text, source date). ``assured_date`` is given only for an
+    entry a person has checked against its live source.
     Ids are our slugs, not UUIDs.
     """
     organizations: dict[str, dict[str, Any]] = {}
@@ -1394,7 +1474,11 @@ def to_oruk(content: Content) -> dict[str, Any]:
                 "email": emails[0] if emails else None,
                 "status": "active",
                 "eligibility_description": svc.eligibility.en,
-                "last_modified": svc.last_verified.isoformat(),
+                **(
+                    {"assured_date": svc.dating.checked.date.isoformat()}
+                    if svc.dating.checked
+                    else {}
+                ),
                 "contacts": [{"id": f"{svc.id}-contact", "name": org_name, "phones": phones}]
                 if phones
                 else [],
@@ -1415,7 +1499,8 @@ def to_oruk(content: Content) -> dict[str, Any]:
                     "audiences": list(svc.audiences),
                     "crisis": svc.crisis,
                     "source": svc.source,
-                    "last_verified": svc.last_verified.isoformat(),
+                    "source_date": svc.dating.source_date.isoformat(),
+                    "checked": checked_json(svc.dating.checked),
                     "welsh_language_service": svc.welsh,
                     "name_cy": svc.name.cy,
                     "summary_cy": svc.summary.cy,
