@@ -91,6 +91,20 @@ def _guides(content):
     return cases
 
 
+def _report(content):
+    service, force = next(iter(content.services)), next(iter(content.forces))
+    return [
+        with_values(kind="service", entry_id=service),
+        with_values(kind="force", entry_id=force),
+        Case(values=(("kind", "force"), ("entry_id", force)), query=(("section", "contacts"),)),
+        Case(
+            values=(("kind", "force"), ("entry_id", force)), query=(("section", "<x>"),), status=404
+        ),
+        with_values(404, kind="no-such-kind", entry_id=service),
+        with_values(404, kind="service", entry_id="no-such-service"),
+    ]
+
+
 # HTML pages, in English and in Welsh.
 HTML = {
     "crisis.home": _home,
@@ -117,6 +131,11 @@ HTML = {
     "pages.accessibility": _simple,
     "pages.privacy": _simple,
     "pwa.offline": _simple,
+    "reports.form": _report,
+    "reports.thanks": lambda c: [
+        with_values(kind="service", entry_id=next(iter(c.services))),
+        with_values(404, kind="service", entry_id="no-such-service"),
+    ],
 }
 
 # JSON API (no language prefix).
