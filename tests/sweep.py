@@ -96,6 +96,7 @@ def _report(content):
     return [
         with_values(kind="service", entry_id=service),
         with_values(kind="force", entry_id=force),
+        with_values(kind="guide", entry_id=next(iter(content.guides))),
         Case(values=(("kind", "force"), ("entry_id", force)), query=(("section", "contacts"),)),
         Case(
             values=(("kind", "force"), ("entry_id", force)), query=(("section", "<x>"),), status=404
