@@ -123,8 +123,11 @@ JSON = {
     ],
     "api.locate": lambda c: (
         [case(q=q) for qs in LOCATE_QUERIES.values() for q in qs]
-        + [case(lat=lat, lng=lng) for lat, lng in LOCATE_POINTS.values()]
-        + [case(400), case(400, q=""), case(400, q=LONG), case(400, lat="x", lng="y")]
+        + [case(400), case(400, q=""), case(400, q=LONG)]
+    ),
+    "api.locate_point": lambda c: (
+        [case(lat=lat, lng=lng) for lat, lng in LOCATE_POINTS.values()]
+        + [case(400), case(400, lat="x", lng="y"), case(400, lat="95", lng="0")]
     ),
     "api.openapi": _simple,
 }
