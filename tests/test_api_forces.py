@@ -249,7 +249,7 @@ def test_an_unknown_api_url_is_a_json_404_any_site_can_read(client, url):
     assert "error" in get_json(client, url, status=404)
 
 
-@pytest.mark.parametrize("url", ["/api/v1/forces", "/forces"])
+@pytest.mark.parametrize("url", ["/api/v1/forces", "/openreferral/services", "/forces"])
 def test_an_unsupported_method_is_a_405_saying_which_are_allowed(client, url):
     response = client.open(url, method="TRACE")
     assert response.status_code == 405

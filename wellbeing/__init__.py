@@ -36,9 +36,9 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     compression.init_app(app)
 
-    from . import api, cli, crisis, directory, forces, pages, pwa
+    from . import api, cli, crisis, directory, forces, oruk_api, pages, pwa
 
-    for blueprint in (crisis.bp, directory.bp, forces.bp, pages.bp, pwa.bp, api.bp):
+    for blueprint in (crisis.bp, directory.bp, forces.bp, pages.bp, pwa.bp, api.bp, oruk_api.bp):
         app.register_blueprint(blueprint)
     cli.init_app(app)
 

@@ -8,7 +8,7 @@ from .crisis import services
 # On an error page, the two numbers anyone can call.
 URGENT = ("emergency-999", "samaritans")
 # Paths that answer in JSON, errors included.
-JSON_PATHS = ("/api/",)
+JSON_PATHS = ("/api/", "/openreferral/")
 
 
 def init_app(app: Flask) -> None:
