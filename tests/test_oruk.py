@@ -227,6 +227,7 @@ def test_phone_and_text_numbers_are_typed(content):
     (shout,) = service(content, "shout")["phones"]
     assert (shout["number"], shout["type"]) == ("85258", "text")
     assert "Text SHOUT to 85258" in shout["description"]
+    assert shout["description"].count("85258") == 1
 
 
 def test_categories_are_a_taxonomy_attached_to_services(content):
@@ -328,11 +329,14 @@ def test_24_7_is_every_day_from_midnight_to_23_59(content):
 # ---- the API -------------------------------------------------------------------------------
 
 
-def test_the_api_is_open_to_any_site_and_cacheable(client):
+def test_the_api_is_open_to_any_site_and_cacheable_but_searches_are_not_stored(client):
     for url in (PREFIX + "/services", PREFIX + "/services/nope"):
         headers = client.get(url).headers
         assert headers["Access-Control-Allow-Origin"] == "*"
         assert "max-age" in headers["Cache-Control"]
+    searched = client.get(PREFIX + "/services?search=debt").headers
+    assert searched["Cache-Control"] == "no-store"
+    assert searched["Access-Control-Allow-Origin"] == "*"
 
 
 @pytest.mark.parametrize(

@@ -194,7 +194,7 @@ def _phone(service: Service, contact) -> dict[str, Any]:
     label = contact.label.en if contact.label else None
     if contact.kind == "text":
         how = f"Text {contact.keyword} to {number}" if contact.keyword else f"Text {number}"
-        label = f"{label}: {how}" if label else how
+        label = label if label and number in label else f"{label}: {how}" if label else how
     return _compact(
         {
             "id": record_id("service", service.id, "phone", contact.kind, number),

@@ -27,10 +27,14 @@ def data() -> oruk.Dataset:
 
 @bp.after_app_request
 def open_and_cacheable(response):
-    """Any site may read it (errors too); the records change only when the content does."""
+    """Any site may read it (errors too); the records change only when the content does.
+
+    A search is never stored: a search term should not outlive its request.
+    """
     if request.path == PREFIX or request.path.startswith(PREFIX + "/"):
         response.headers["Access-Control-Allow-Origin"] = "*"
-        response.headers["Cache-Control"] = "public, max-age=3600"
+        searched = request.args.get("search", "").strip()
+        response.headers["Cache-Control"] = "no-store" if searched else "public, max-age=3600"
     return response
 
 
