@@ -114,8 +114,9 @@ def test_json_and_worker(client, target):
     else:
         assert response.mimetype == "application/json", target.url
         data = json.loads(body)
-        if target.status >= 400 and target.endpoint != "api.locate":
+        locate = target.endpoint in ("api.locate", "api.locate_point")
+        if target.status >= 400 and not locate:
             assert isinstance(data["error"], str) and data["error"]
-        if target.endpoint == "api.locate":
+        if locate:
             assert data["status"] in ("found", "ambiguous", "not_found", "invalid")
             assert (data["status"] == "invalid") == (target.status == 400)

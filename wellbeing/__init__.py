@@ -44,7 +44,7 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     compression.init_app(app)
 
-    from . import api, cli, directory, families, forces, pages, pwa, reports
+    from . import api, cli, directory, families, forces, oruk_api, pages, pwa, reports
 
     blueprints = (
         crisis.bp,
@@ -54,6 +54,7 @@ def create_app(config: dict | None = None) -> Flask:
         pages.bp,
         pwa.bp,
         api.bp,
+        oruk_api.bp,
         reports.bp,
     )
     for blueprint in blueprints:

@@ -14,8 +14,9 @@ import click
 from flask import Flask
 from flask.cli import ScriptInfo
 
+from . import oruk
 from .config import PACKAGE_DIR
-from .content import ContentError, check, to_oruk
+from .content import ContentError, check
 from .report_store import Report
 from .reports import ENTRY_KINDS
 
@@ -67,8 +68,9 @@ def check_command(today, verbose):
     help="File to write (default: stdout).",
 )
 def export_command(fmt, output):
-    """Write the directory as Open Referral UK JSON."""
-    body = json.dumps(to_oruk(_load_app().extensions["content"]), ensure_ascii=False, indent=2)
+    """Write the directory as Open Referral UK 3.0 JSON: the records /openreferral/ serves."""
+    records = oruk.dataset(_load_app().extensions["content"], oruk.london_today()).export()
+    body = json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True)
     if output:
         Path(output).write_text(body + "\n", encoding="utf-8")
     else:

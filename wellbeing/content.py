@@ -76,7 +76,6 @@ __all__ = [
     "format_phone",
     "issues",
     "load_content",
-    "to_oruk",
 ]
 
 LONDON = ZoneInfo("Europe/London")
@@ -1462,15 +1461,7 @@ def check(
     )
 
 
-# --------------------------------------------------------------------------- Open Referral UK
-
-_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_NATION_NAMES = {
-    "england": "England",
-    "wales": "Wales",
-    "scotland": "Scotland",
-    "northern-ireland": "Northern Ireland",
-}
+# --------------------------------------------------------------------------- JSON
 
 
 def checked_json(checked: Checked | None) -> dict[str, str] | None:
@@ -1478,125 +1469,3 @@ def checked_json(checked: Checked | None) -> dict[str, str] | None:
     if checked is None:
         return None
     return {"date": checked.date.isoformat(), "method": checked.method}
-
-
-def _slugify(text: str) -> str:
-    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9]+", "-", _fold(text))).strip("-") or "organisation"
-
-
-def _hhmm(minutes: int) -> str:
-    minutes %= 1440
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def to_oruk(content: Content) -> dict[str, Any]:
-    """Return the directory as Open Referral UK-shaped JSON (English text).
-
-    The shape follows the ORUK / HSDS 3 nested ``service`` object, using only
-    field names we are sure of: ``organizations`` (id, name, description, url),
-    and ``services`` each with id, organization_id, name, description, url,
-    email, status, eligibility_description, ``contacts[].phones[]`` (number,
-    description), ``schedules[]`` (freq, byday, opens_at, closes_at,
-    description), ``service_areas[]`` (service_area, extent_type),
-    ``cost_options[]`` (option) and a non-standard ``x_police_wellbeing``
-    object for what ORUK has no field for (audiences, source, source date,
-    crisis flag, Welsh text, source date). ``assured_date`` is given only for an
-    entry a person has checked against its live source.
-    Ids are our slugs, not UUIDs.
-    """
-    organizations: dict[str, dict[str, Any]] = {}
-    services = []
-    for svc in content.services.values():
-        org_name = svc.provider or svc.name.en
-        org_id = _slugify(org_name)
-        organizations.setdefault(
-            org_id,
-            {"id": org_id, "name": org_name, "description": org_name, "url": svc.website},
-        )
-        phones = [
-            {
-                "id": f"{svc.id}-phone-{i}",
-                "number": c.phone.display if c.phone else c.value,
-                "description": (c.label.en if c.label else "")
-                + (f" (text {c.keyword})" if c.kind == "text" else ""),
-            }
-            for i, c in enumerate(svc.contacts)
-            if c.kind in ("phone", "text")
-        ]
-        emails = [c.value for c in svc.contacts if c.kind == "email"]
-        schedules = []
-        if svc.hours is not None:
-            if svc.hours.always:
-                schedules.append(
-                    {
-                        "id": f"{svc.id}-schedule-0",
-                        "freq": "WEEKLY",
-                        "byday": ",".join(_BYDAY),
-                        "opens_at": "00:00",
-                        "closes_at": "23:59",
-                        "description": "Open 24 hours a day, 7 days a week",
-                    }
-                )
-            else:
-                n = 0
-                for day, ranges in sorted(svc.hours.days.items()):
-                    for start, end in ranges:
-                        schedules.append(
-                            {
-                                "id": f"{svc.id}-schedule-{n}",
-                                "freq": "WEEKLY",
-                                "byday": _BYDAY[day],
-                                "opens_at": _hhmm(start),
-                                "closes_at": "23:59" if end == 1440 else _hhmm(end),
-                                "description": svc.hours.summary("en"),
-                            }
-                        )
-                        n += 1
-        services.append(
-            {
-                "id": svc.id,
-                "organization_id": org_id,
-                "name": svc.name.en,
-                "description": svc.summary.en + (f"\n\n{svc.details.en}" if svc.details else ""),
-                "url": svc.website,
-                "email": emails[0] if emails else None,
-                "status": "active",
-                "eligibility_description": svc.eligibility.en,
-                **(
-                    {"assured_date": svc.dating.checked.date.isoformat()}
-                    if svc.dating.checked
-                    else {}
-                ),
-                "contacts": [{"id": f"{svc.id}-contact", "name": org_name, "phones": phones}]
-                if phones
-                else [],
-                "schedules": schedules,
-                "service_areas": [
-                    {
-                        "id": f"{svc.id}-area-{n}",
-                        "service_area": _NATION_NAMES[n],
-                        "extent_type": "nation",
-                    }
-                    for n in svc.nations
-                ],
-                "cost_options": [{"id": f"{svc.id}-cost", "option": svc.cost.en}]
-                if svc.cost
-                else [],
-                "x_police_wellbeing": {
-                    "category": svc.category,
-                    "audiences": list(svc.audiences),
-                    "crisis": svc.crisis,
-                    "source": svc.source,
-                    "source_date": svc.dating.source_date.isoformat(),
-                    "checked": checked_json(svc.dating.checked),
-                    "welsh_language_service": svc.welsh,
-                    "name_cy": svc.name.cy,
-                    "summary_cy": svc.summary.cy,
-                },
-            }
-        )
-    return {
-        "format": "Open Referral UK (HSDS 3 style), subset",
-        "organizations": list(organizations.values()),
-        "services": services,
-    }

@@ -7,6 +7,8 @@ from .crisis import services
 
 # On an error page, the two numbers anyone can call.
 URGENT = ("emergency-999", "samaritans")
+# Paths that answer in JSON, errors included.
+JSON_PATHS = ("/api/", "/openreferral/")
 
 
 def init_app(app: Flask) -> None:
@@ -14,15 +16,18 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
-        if request.path.startswith("/api/"):
-            return jsonify({"error": error.description}), error.code
+        # Keep the error's own headers, such as Allow on a 405.
+        headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+        if request.path.startswith(JSON_PATHS):
+            return jsonify({"error": error.description}), error.code, headers
         template = "errors/404.html" if error.code == 404 else "errors/error.html"
-        return render_template(template, error=error, urgent=services(URGENT)), error.code
+        page = render_template(template, error=error, urgent=services(URGENT))
+        return page, error.code, headers
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
         app.logger.exception("Unhandled error")
-        if request.path.startswith("/api/"):
+        if request.path.startswith(JSON_PATHS):
             return jsonify({"error": "Sorry, something went wrong."}), 500
         page = render_template(
             "errors/error.html", error=InternalServerError(), urgent=services(URGENT)
