@@ -549,7 +549,7 @@ class Locator:
         sector = m and self._repair(m.group(1) + m.group(2), SECTOR_RE, lambda v: v[:-1])
         if sector:
             return self.locate_sector(sector[:-1], sector[-1])
-        if 2 <= len(compact) <= 4 and any(c.isdigit() for c in compact) or compact[-1:] in "OI":
+        if 2 <= len(compact) <= 4:
             outcode = self._repair(compact, OUTCODE_RE, lambda v: v)
             if outcode:
                 return self.locate_outcode(outcode)
@@ -589,6 +589,7 @@ class Locator:
         return compact if shape.match(compact) and not found else None
 
     def _known_outcode(self, outcode: str) -> bool:
+        """Return True for an outcode in use, once in use, non-geographic or on the islands."""
         return (
             outcode in self.outcodes
             or outcode in self.terminated_outcodes

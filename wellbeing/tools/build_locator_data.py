@@ -744,7 +744,7 @@ def build(out_dir: Path) -> None:
             f"wrote {name}: {raw / 1024:.0f} KB raw, {len(gzip.compress(text.encode(), 9)) / 1024:.0f} KB gzip"
         )
     report(postcodes, grid)
-    write_not_places(places)
+    write_not_places(places, NOT_PLACES if out_dir == OUT_DIR else out_dir / NOT_PLACES.name)
 
 
 def derive_postcode_tables(outcode_counts, sector_counts, units, sectors_of, fidx) -> dict:
@@ -1020,7 +1020,7 @@ def derive_places(nearest, fidx, points, geonames) -> dict:
 NOT_PLACES = Path(__file__).resolve().parents[2] / "tests" / "data" / "locator_not_places.txt"
 
 
-def write_not_places(places: dict, count: int = 400) -> None:
+def write_not_places(places: dict, path: Path, count: int = 400) -> None:
     """Write a test list of real English words that are no UK place (``english-words``, web2).
 
     Every gazetteer name, alternate name and hand-kept alias is taken out; the sample is
@@ -1041,7 +1041,7 @@ def write_not_places(places: dict, count: int = 400) -> None:
         if 5 <= len(w) <= 12 and w not in names
     )
     sample = sorted(random.Random(12).sample(words, count))
-    NOT_PLACES.write_text(
+    path.write_text(
         "# English words that are no UK place: tests/test_locator.py checks that none is found.\n"
         "# Written by `make locator-data` (wellbeing/tools/build_locator_data.py); do not edit.\n"
         + "\n".join(sample)
