@@ -404,7 +404,8 @@ class Locator:
         self.terminated_outcodes = {s.split()[0] for s in self.terminated}
         grid = self._load("grid.json")
         self.rows = {int(k): (v[0], v[1]) for k, v in grid["rows"].items()}
-        self.points = {tuple(map(int, k.split(","))): v for k, v in grid["points"].items()}
+        # Tuples of ints, not lists: the garbage collector then stops scanning them.
+        self.points = {tuple(map(int, k.split(","))): tuple(v) for k, v in grid["points"].items()}
         self.snap_m = grid["snap_m"]
         self.snap_m_psni = grid["snap_m_psni"]
         self.snap_m_scotland = grid.get("snap_m_scotland", self.snap_m)

@@ -835,8 +835,9 @@ def northern_ireland_land(forces_of: dict, psni: int, geonames) -> list[tuple[in
 
     Hills and lough shores (the Sperrins, Lough Neagh) can be kilometres from a postcode.
     A cell is taken as Northern Ireland when it is within NI_FILL_CELLS of an NI postcode
-    and much further from every place in the Republic (GeoNames) than from that postcode,
-    so that the Republic's side of the border is never claimed.
+    and much further from every place in the Republic (GeoNames cities500) than from that
+    postcode. A heuristic: the Republic's side of the border, near its own villages, keeps
+    the 400 m rule (snap_m_psni); no boundary line is shipped.
     """
     ni = {cell for cell, fs in forces_of.items() if psni in fs}
     ireland = set()
