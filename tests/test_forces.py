@@ -391,13 +391,37 @@ def test_an_unknown_place_says_so_and_offers_the_list(page):
     assert not found.select(".wb-error-summary")
 
 
-@pytest.mark.parametrize("q", ["Jersey", "JE2 3AB", "GY1 1AA", "Isle of Man"])
-def test_crown_dependencies_are_not_found_and_explained(page, q):
+@pytest.mark.parametrize(
+    ("q", "slug"),
+    [
+        ("Jersey", "states-of-jersey-police"),
+        ("JE2 3AB", "states-of-jersey-police"),
+        ("GY1 1AA", "guernsey-police"),
+        ("Isle of Man", "isle-of-man-constabulary"),
+    ],
+)
+def test_the_islands_find_their_own_forces(page, q, slug):
     found = page(f"/find-your-force?q={q}")
-    result = found.select_one(".wb-result")
-    assert result_links(found) == []
-    assert "Jersey, Guernsey and the Isle of Man have their own police forces" in result.get_text()
-    assert "/forces" in hrefs(result.select("a"))
+    assert found.select_one("#result-title").get_text(strip=True) == "Your force"
+    assert result_links(found) == [f"/forces/{slug}"]
+
+
+@pytest.mark.parametrize(
+    ("q", "words"),
+    [
+        ("CA", "Most of CA is in the area of the force below. Enter your full postcode to be sure"),
+        ("Leeds, Kent", "We know no place of that name in Kent."),
+        ("AB1 0AA", "That postcode is no longer in use."),
+    ],
+)
+def test_an_area_answer_says_how_sure_it_is(page, q, words):
+    found = page(f"/find-your-force?q={q}")
+    assert words in found.select_one(".wb-result").get_text()
+
+
+def test_an_area_answer_says_how_sure_it_is_in_welsh(page):
+    found = page("/cy/find-your-force?q=CA")
+    assert "Rhowch eich cod post llawn i fod yn siŵr" in found.select_one(".wb-result").get_text()
 
 
 @pytest.mark.parametrize(

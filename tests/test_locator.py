@@ -120,8 +120,15 @@ def test_result_is_frozen():
         ("", "empty", ""),
         ("x" * 101, "too_long", ""),
         ("Leeds\x07", "bad_characters", ""),
-        ("GY1 1AA", "crown_dependency", "postcode"),
-        ("GY1", "crown_dependency", "outcode"),
+        ("GY1 1AA", "postcode", "postcode"),
+        ("GY1", "postcode", "outcode"),
+        ("JE", "postcode", "area"),
+        ("CA", "mostly", "area"),
+        ("AL3", "mostly", "outcode"),
+        ("TD", "partial_postcode_mixed", "area"),
+        ("AB1 0AA", "terminated", "postcode"),
+        ("B45 0AG", "terminated_mixed", "postcode"),
+        ("Leeds, Kent", "qualifier_unmatched", "place"),
         ("BX1 1LT", "non_geographic", "postcode"),
         ("GIR 0AA", "non_geographic", "postcode"),
         ("CH4", "partial_postcode_mixed", "outcode"),
@@ -134,7 +141,7 @@ def test_result_is_frozen():
         ("Manchster", "place_fuzzy", "place"),
         ("Gwent Police", "force", "force"),
         ("Dublin", "outside_uk", "place"),
-        ("Jersey", "crown_dependency", "place"),
+        ("Jersey", "place", "place"),
         ("EC1P 1AA", "po_box", "postcode"),
     ],
 )
@@ -150,10 +157,56 @@ def test_matched_names_support_did_you_mean():
     assert locate("ch4 7").matched == "CH4 7"
 
 
-def test_unknown_unit_in_a_mixed_sector_is_approximate():
+def test_unknown_unit_in_a_split_sector_follows_the_area_rule():
     # CH4 8 is split between Cheshire and North Wales; 'ZZ' is not a valid unit.
     r = locate("CH4 8ZZ")
-    assert r.status == "found" and r.reason == "approximate"
+    assert (r.status, r.reason) == ("ambiguous", "unknown_postcode_mixed")
+    assert set(r.forces) == {"cheshire", "north-wales"}
+
+
+def test_a_postcode_in_a_sector_no_longer_in_use_is_never_presented_as_exact():
+    # AB1 was re-coded to AB10-AB16 long ago; CF10 9 has never had a live postcode.
+    for q in ("AB1 0AA", "CF10 9ZZ"):
+        assert locate(q).reason in ("terminated", "approximate", "unrecognised"), q
+
+
+def _rule_holds(counts, result):
+    total = sum(n for _, n in counts)
+    share = {TERRITORIAL_FORCES[f]: n / total for f, n in counts}
+    if result.status == "found":
+        return 1 - share[result.forces[0]] <= 0.02 + 1e-9
+    listed = [s for s in share if share[s] >= 0.01]
+    shares = [share[s] for s in result.forces]
+    return set(listed) <= set(result.forces) and shares == sorted(shares, reverse=True)
+
+
+def test_every_split_area_district_and_sector_follows_the_one_honesty_rule():
+    loc = locator.get_locator()
+    checked = 0
+    for key, counts in [*loc.mixed.items(), *loc.areas.items()]:
+        r = locate(key)
+        assert r.status in ("found", "ambiguous") and _rule_holds(counts, r), (key, counts, r)
+        checked += 1
+    assert checked > 1300  # 488 districts, 758 sectors, about 90 areas
+
+
+def test_a_qualifier_that_does_not_match_is_named_never_dropped():
+    r = locate("Leeds,  Kent")
+    assert (r.status, r.reason, r.matched) == ("not_found", "qualifier_unmatched", "Kent")
+    assert locate("Springfield, Illinois").status == "not_found"
+
+
+NOT_PLACES = [
+    line
+    for line in (Path(__file__).parent / "data" / "locator_not_places.txt").read_text().splitlines()
+    if line and not line.startswith("#")
+]
+
+
+def test_english_words_that_are_no_place_are_never_found():
+    assert len(NOT_PLACES) >= 300
+    found = {w: locate(w).matched for w in NOT_PLACES if locate(w).status == "found"}
+    assert not found
 
 
 def test_ambiguous_places_carry_qualifiers():
@@ -276,7 +329,7 @@ def test_generated_files_exist_and_info_has_a_version():
     for name in ("postcodes.json", "grid.json", "places.json", "aliases.toml"):
         assert name in info["files"], name
         assert 0 < info["files"][name]["gzip_bytes"] < info["files"][name]["bytes"]
-    assert sum(f["bytes"] for f in info["files"].values()) < 2_000_000
+    assert sum(f["gzip_bytes"] for f in info["files"].values()) < 1_000_000
 
 
 def test_no_northern_ireland_unit_postcodes_are_shipped():

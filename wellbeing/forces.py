@@ -45,9 +45,6 @@ MESSAGES = {
         "We could not find that place. Check the spelling, or try a nearby town or a postcode."
     ),
     "outside_uk": N_("That is outside the areas of the UK police forces."),
-    "crown_dependency": N_(
-        "Jersey, Guernsey and the Isle of Man have their own police forces, outside the UK."
-    ),
     "non_geographic": N_(
         "That postcode is not linked to a place, for example a PO box. Try a home postcode or a town."
     ),
@@ -64,6 +61,22 @@ MESSAGES = {
     "point": N_("Your location is in the area of:"),
     "partial_postcode_mixed": N_(
         "More than one force covers that postcode area. Enter your full postcode, or choose your force:"
+    ),
+    "mostly": N_(
+        "Most of %(matched)s is in the area of the force below. Enter your full postcode to be sure:"
+    ),
+    "unknown_postcode_mixed": N_(
+        "We do not have that exact postcode, and more than one force covers its area. Check the postcode, or choose your force:"
+    ),
+    "terminated": N_("That postcode is no longer in use. When it was, it was in the area of:"),
+    "terminated_mixed": N_(
+        "That postcode is no longer in use, and more than one force covers its area. Enter your current postcode, or choose your force:"
+    ),
+    "qualifier_unmatched": N_(
+        "We know no place of that name in %(matched)s. Check the spelling, or enter the place on its own or a postcode."
+    ),
+    "point_border": N_(
+        "Your location is close to the border between two force areas. Choose your force, or enter your postcode:"
     ),
     "place_ambiguous": N_("More than one place has that name. Choose the one you mean:"),
     "place_split": N_(

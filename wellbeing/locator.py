@@ -13,11 +13,16 @@ Public API::
 
 ``Result.reason`` is a stable machine code; the web layer turns it into words.
 Codes: ``empty``, ``too_long``, ``bad_characters``, ``malformed_coordinates``,
-``out_of_range`` (invalid); ``unrecognised``, ``outside_uk``, ``crown_dependency``,
-``non_geographic`` (not_found); ``postcode``, ``po_box``, ``approximate``,
-``place``, ``place_fuzzy``, ``force``, ``point`` (found); ``partial_postcode_mixed``,
-``place_ambiguous`` (several places share the name), ``place_split`` (one place that
-several forces cover) (ambiguous).
+``out_of_range`` (invalid); ``unrecognised``, ``outside_uk``, ``non_geographic``,
+``qualifier_unmatched`` ("Leeds, Kent") (not_found); ``postcode``, ``po_box``,
+``approximate`` (a postcode we do not know, in an area that is all but one force),
+``mostly`` (an area with at most 2 % elsewhere), ``terminated`` (a postcode no longer in
+use), ``place``, ``place_fuzzy``, ``force``, ``point`` (found); ``partial_postcode_mixed``,
+``unknown_postcode_mixed``, ``terminated_mixed``, ``place_ambiguous`` (several places share
+the name), ``place_split`` (one place that several forces cover), ``point_border`` (a
+location near a border) (ambiguous).
+
+The Crown Dependencies (JE, GY, IM) answer their own forces (``CROWN_FORCES``).
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ import re
 import threading
 import tomllib
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "locator"
@@ -85,6 +90,15 @@ TERRITORIAL_FORCES: tuple[str, ...] = (
     "psni",
 )
 NATIONAL_FORCES = ("btp", "civil-nuclear-constabulary", "ministry-of-defence-police")
+# The Crown Dependencies' own forces: found from their postcodes, places and locations,
+# but outside the generated tables (their postcodes carry no UK local authority).
+CROWN_FORCES = ("states-of-jersey-police", "guernsey-police", "isle-of-man-constabulary")
+ALL_FORCES = TERRITORIAL_FORCES + CROWN_FORCES
+CROWN_FORCE_OF = {
+    "Jersey": "states-of-jersey-police",
+    "Guernsey": "guernsey-police",
+    "Isle of Man": "isle-of-man-constabulary",
+}
 # One character per force in grid rows; '.' = no postcode in the cell, '*' = several forces.
 FORCE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs"
 CELL_M = 1000
@@ -98,9 +112,10 @@ NATION_OF_FORCE = (
         "police-scotland": "scotland",
         "psni": "northern ireland",
     }
+    | {slug: name.lower() for name, slug in CROWN_FORCE_OF.items()}
 )
 
-# Rough boxes (lat_min, lat_max, lng_min, lng_max): locations here are outside UK police areas.
+# Rough boxes (lat_min, lat_max, lng_min, lng_max) around each island force's land and inshore waters.
 CROWN_BOXES = {
     "Jersey": (49.15, 49.29, -2.28, -1.98),
     "Guernsey": (49.38, 49.76, -2.72, -2.15),
@@ -110,16 +125,31 @@ UK_BOX = (49.8, 61.0, -8.75, 2.1)
 
 # Postcode shapes, matched after removing spaces and upper-casing.
 OUTCODE_RE = re.compile(r"^([A-Z]{1,2})([0-9][0-9A-Z]?)$")
+SECTOR_RE = re.compile(r"^[A-Z]{1,2}[0-9][0-9A-Z]?[0-9]$")
 FULL_RE = re.compile(r"^([A-Z]{1,2}[0-9][0-9A-Z]?)([0-9])([A-Z]{2})$")
 TRAILING_POSTCODE_RE = re.compile(r"([A-Z]{1,2}[0-9][0-9A-Z]?)\s*([0-9][A-Z]{2})$")
 CROWN_AREAS = {"GY": "Guernsey", "JE": "Jersey", "IM": "Isle of Man"}
+AREA_RE = re.compile(r"^[A-Z]{1,2}$")
+# Letters and digits people swap in postcodes: tried only where the other is impossible.
+LOOKALIKES = {"O": "0", "0": "O", "I": "1", "1": "I"}
+# Dashes people (or their phones) type for the space in a postcode ("CF10-1AA", "CF10–1AA").
+DASHES_RE = re.compile("[-\u2010-\u2015\u2212]")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-# A partial-postcode candidate below this share of the postcodes is not offered as a choice
-# (the answer is then "found" with reason "approximate"); locator-data.md §3.2 uses the same 5%.
-MIN_CANDIDATE_SHARE = 0.05
+# A location whose nearest postcodes of two forces are within this many metres of each other
+# answers both forces. Chosen from the held-out measurement (make locator-heldout; README).
+BORDER_M = 250
+# The one honesty rule for an area (postcode area, district or sector): "found" only when the
+# forces other than the biggest together hold at most FOUND_MAX_ELSEWHERE of its postcodes;
+# otherwise "ambiguous", listing every force with at least LIST_MIN_SHARE, most likely first.
+FOUND_MAX_ELSEWHERE = 0.02
+LIST_MIN_SHARE = 0.01
 # A same-name place this many times smaller than the biggest is not offered
 # (e.g. Leeds, Kent or St Helens, Isle of Wight); a qualifier still reaches it.
 MIN_PLACE_RATIO = 40
+# Fuzzy matching: a query shorter than FUZZY_LONG letters only matches places at least this big
+# (population; local authorities and areas count as big).
+FUZZY_LONG = 9
+FUZZY_MIN_WEIGHT = 5000
 # Qualifiers that narrow nothing ("Cardiff, UK").
 NEUTRAL_QUALIFIERS = {"uk", "united kingdom", "gb", "great britain", "britain", "england and wales"}
 FORCE_WORDS = {"police", "constabulary", "service", "heddlu", "force", "the", "of"}
@@ -326,10 +356,13 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 def fuzzy_limit(length: int) -> int:
-    """Return how many edits a name of this length may contain (0 = exact only)."""
-    if length < 5:
+    """Return how many edits a name of this length may contain (0 = exact only).
+
+    Short words are too easily another word: 'grass' is not a misspelling of Grays.
+    """
+    if length < 6:
         return 0
-    return 1 if length < 8 else 2
+    return 1 if length < 9 else 2
 
 
 # --------------------------------------------------------------------------
@@ -364,9 +397,15 @@ class Locator:
         self.mixed: dict[str, list[list[int]]] = pcs["mixed"]
         self.units: dict[str, dict[str, str]] = pcs["units"]
         self.non_geographic = set(pcs["non_geographic"])
+        self.areas: dict[str, list[list[int]]] = pcs.get("areas", {})
+        # Postcodes no longer in use whose answer the live tables would not give: sector -> units.
+        # A sector wholly gone is one force index; otherwise {force: units}.
+        self.terminated: dict[str, int | dict[str, str]] = pcs.get("terminated", {})
+        self.terminated_outcodes = {s.split()[0] for s in self.terminated}
         grid = self._load("grid.json")
         self.rows = {int(k): (v[0], v[1]) for k, v in grid["rows"].items()}
-        self.points = {tuple(map(int, k.split(","))): v for k, v in grid["points"].items()}
+        # Tuples of ints, not lists: the garbage collector then stops scanning them.
+        self.points = {tuple(map(int, k.split(","))): tuple(v) for k, v in grid["points"].items()}
         self.snap_m = grid["snap_m"]
         self.snap_m_psni = grid["snap_m_psni"]
         self.snap_m_scotland = grid.get("snap_m_scotland", self.snap_m)
@@ -395,12 +434,21 @@ class Locator:
             for key in {normalise_name(name), *(normalise_name(a) for a in alts)}:
                 self.names.setdefault(key, []).append(entry)
         self.outside_names: dict[str, list[_Entry]] = {}
-        for name, alts, reason, country in places["outside"]:
-            entry = _Entry(
-                name, (), country, frozenset({normalise_name(country)}), 0, outside=reason
-            )
+        for name, alts, reason, country, *pop in places["outside"]:
+            quals = frozenset({normalise_name(country)})
+            if reason == "crown_dependency":  # the islands' own forces
+                slugs = (
+                    [CROWN_FORCE_OF.get(country)] if country in CROWN_FORCE_OF else CROWN_FORCES[:2]
+                )
+                forces = tuple(ALL_FORCES.index(slug) for slug in slugs)
+                quals |= {"channel islands"} if country != "Isle of Man" else set()
+                entry = _Entry(name, forces, country, quals, pop[0] if pop else 1e7)
+                target = self.names
+            else:
+                entry = _Entry(name, (), country, quals, 0, outside=reason)
+                target = self.outside_names
             for key in {normalise_name(name), *(normalise_name(a) for a in alts)}:
-                self.outside_names.setdefault(key, []).append(entry)
+                target.setdefault(key, []).append(entry)
         # Hand-kept names: aliases point at a canonical name (optionally "Name, qualifier").
         self.aliases: dict[str, list[str]] = {}
         for alias, target in aliases.get("aliases", {}).items():
@@ -450,37 +498,33 @@ class Locator:
         return frozenset(quals)
 
     def _build_fuzzy_index(self) -> None:
-        """Bucket every matchable key by (length, first letter) and (length, last letter).
+        """Bucket every matchable key by (length, first letter).
 
-        A misspelling must keep its first or its last letter, so a query only scans
-        two small buckets per length; a letter mask and letter counts then skip
-        hopeless keys cheaply.
+        A plausible misspelling keeps its first letter ('death' is not Neath), so a query
+        only scans one small bucket per length; a letter mask and letter counts then skip
+        hopeless keys cheaply. A short query (under FUZZY_LONG letters) only reaches a
+        place of some size: a small village one letter from an English word is more
+        likely the word ('resolver' is not Resolven).
         """
-        keys = set(self.names) | set(self.aliases) | set(self.force_full)
-        self.by_first: dict[tuple[int, str], list[tuple[str, int, bytes]]] = {}
-        self.by_last: dict[tuple[int, str], list[tuple[str, int, bytes]]] = {}
-        for key in keys:
+        big = {k for k, es in self.names.items() if max(e.weight for e in es) >= FUZZY_MIN_WEIGHT}
+        big |= set(self.aliases) | set(self.force_full)
+        self.by_first: dict[tuple[int, str], list[tuple[str, int, bytes, bool]]] = {}
+        for key in set(self.names) | set(self.aliases) | set(self.force_full):
             if len(key) >= 5:
-                item = (key, _letter_mask(key), _letter_counts(key))
+                item = (key, _letter_mask(key), _letter_counts(key), key in big)
                 self.by_first.setdefault((len(key), key[0]), []).append(item)
-                self.by_last.setdefault((len(key), key[-1]), []).append(item)
 
     # ---- public API --------------------------------------------------------
 
     def locate(self, query: str) -> Result:
-        """Answer a free-text query: postcode, partial postcode, place or force name."""
+        """Answer a free-text query: postcode, partial postcode, postcode area, place or force name."""
         bad = check_query(query)
         if bad:
             return bad
+        res = self._locate_postcode_like(query)
+        if res:
+            return res
         compact = normalise_postcode(query)
-        if FULL_RE.match(compact) or compact == "GIR0AA":
-            return self.locate_postcode(compact)
-        spaced = " ".join(query.upper().split())
-        m = re.match(r"^([A-Z]{1,2}[0-9][0-9A-Z]?) ([0-9])[A-Z]?$", spaced)
-        if m and OUTCODE_RE.match(m.group(1)):
-            return self.locate_sector(m.group(1), m.group(2))
-        if OUTCODE_RE.match(compact) and len(compact) <= 4 and any(c.isdigit() for c in compact):
-            return self.locate_outcode(compact)
         if compact.startswith("BFPO"):
             return _not_found("non_geographic", "postcode", compact)
         # "12 High Street, Cardiff CF10 1AA": a full postcode at the end wins.
@@ -488,6 +532,71 @@ class Locator:
         if m and len(query.split()) > 1:
             return self.locate_postcode(m.group(1) + m.group(2))
         return self.locate_name(query)
+
+    def _locate_postcode_like(self, query: str) -> Result | None:
+        """Answer a query shaped like a postcode, sector, district or area (None if it is not one).
+
+        Forgives what people type on phones: a hyphen for the space, punctuation around it,
+        and O/0 or I/1 where only the other is possible.
+        """
+        text = " ".join(DASHES_RE.sub(" ", query).split()).strip(".,;:!?'\"() ").upper()
+        compact = text.replace(" ", "")
+        if compact == "GIR0AA":
+            return self.locate_postcode(compact)
+        full = self._repair(compact, FULL_RE, lambda v: v[:-3])
+        if full:
+            return self.locate_postcode(full)
+        m = re.match(r"^(\S{2,4}) ([0-9OI])[A-Z]?$", text)
+        sector = m and self._repair(m.group(1) + m.group(2), SECTOR_RE, lambda v: v[:-1])
+        if sector:
+            return self.locate_sector(sector[:-1], sector[-1])
+        if 2 <= len(compact) <= 4:
+            outcode = self._repair(compact, OUTCODE_RE, lambda v: v)
+            if outcode:
+                return self.locate_outcode(outcode)
+        if (
+            AREA_RE.match(compact)
+            and len(text) <= 2
+            and (compact in self.areas or compact in CROWN_AREAS)
+        ):
+            return self.locate_area(compact)
+        return None
+
+    def _repair(self, compact: str, shape: re.Pattern, outcode_of) -> str | None:
+        """Return the one reading of ``compact`` that has the shape and a known outcode.
+
+        The text as typed wins; otherwise O/0 and I/1 are swapped, and a repair is used
+        only when exactly one swap gives a known outcode. A shape with an unknown outcode
+        is returned as typed, so that it is answered "not recognised" rather than as a name.
+        """
+        if len(compact) > 8:
+            return None
+        if shape.match(compact) and self._known_outcode(outcode_of(compact)):
+            return compact
+        spots = [i for i, ch in enumerate(compact) if ch in LOOKALIKES]
+        if len(spots) > 4 or not any(ch.isdigit() for ch in compact):
+            spots = []  # 'ALIOTH' is a word, not AL1 0TH
+        found = set()
+        for mask in range(1, 1 << len(spots)):
+            chars = list(compact)
+            for k, i in enumerate(spots):
+                if mask >> k & 1:
+                    chars[i] = LOOKALIKES[chars[i]]
+            v = "".join(chars)
+            if shape.match(v) and self._known_outcode(outcode_of(v)):
+                found.add(v)
+        if len(found) == 1:
+            return found.pop()
+        return compact if shape.match(compact) and not found else None
+
+    def _known_outcode(self, outcode: str) -> bool:
+        """Return True for an outcode in use, once in use, non-geographic or on the islands."""
+        return (
+            outcode in self.outcodes
+            or outcode in self.terminated_outcodes
+            or outcode in self.non_geographic
+            or _area(outcode) in CROWN_AREAS
+        )
 
     def locate_postcode(self, compact: str) -> Result:
         """Answer a full postcode (no spaces, upper case)."""
@@ -498,18 +607,24 @@ class Locator:
             return early
         if compact == "GIR0AA":
             return _not_found("non_geographic", "postcode", shown)
-        default, sector_digits = self.outcodes[outcode]
         sector = f"{outcode} {sector_digit}"
+        old = self.terminated.get(sector)
+        force = old if isinstance(old, int) or old is None else _unit_force(old, unit)
+        if force is not None:
+            return self._terminated(force, outcode, sector, shown)
+        if outcode not in self.outcodes:
+            return _not_found("unrecognised", "postcode", shown)
+        default, sector_digits = self.outcodes[outcode]
         reason = "po_box" if _is_po_box(outcode) else "postcode"
         if sector in self.units:
-            force = self._unit_force(sector, unit)
-            if force is None:  # not a live postcode we know: the sector's most likely force
-                return self._found(self.mixed[sector][0][0], "approximate", "postcode", shown)
+            force = _unit_force(self.units[sector], unit)
+            if force is None:  # not a live postcode we know: the sector's answer, honestly
+                return self._partial(self.mixed[sector], "postcode", shown, unknown=True)
             return self._found(force, reason, "postcode", shown)
         if sector_digit in sector_digits:
             return self._found(self.sector_override.get(sector, default), reason, "postcode", shown)
-        approx = "approximate" if outcode in self.mixed else reason
-        return self._found(default, approx, "postcode", shown)
+        # No live postcode in this sector: the district's answer, never presented as exact.
+        return self._partial(self._counts(outcode), "postcode", shown, unknown=True)
 
     def locate_sector(self, outcode: str, digit: str) -> Result:
         """Answer a postcode sector such as 'CH4 7'."""
@@ -517,6 +632,8 @@ class Locator:
         early = self._special_outcode(outcode, "sector", shown)
         if early:
             return early
+        if outcode not in self.outcodes:
+            return _not_found("unrecognised", "sector", shown)
         default, sector_digits = self.outcodes[outcode]
         if digit not in sector_digits:
             return self.locate_outcode(outcode)
@@ -525,13 +642,20 @@ class Locator:
         return self._found(self.sector_override.get(shown, default), "postcode", "sector", shown)
 
     def locate_outcode(self, outcode: str) -> Result:
-        """Answer an outward code such as 'CH4'."""
+        """Answer an outward code (postcode district) such as 'CH4'."""
         early = self._special_outcode(outcode, "outcode", outcode)
         if early:
             return early
-        if outcode in self.mixed:
-            return self._partial(self.mixed[outcode], "outcode", outcode)
-        return self._found(self.outcodes[outcode][0], "postcode", "outcode", outcode)
+        if outcode not in self.outcodes:
+            return _not_found("unrecognised", "outcode", outcode)
+        return self._partial(self._counts(outcode), "outcode", outcode)
+
+    def locate_area(self, area: str) -> Result:
+        """Answer a postcode area typed alone, such as 'CH' or 'G'."""
+        early = self._special_outcode(area, "area", area)
+        if early:
+            return early
+        return self._partial(self.areas[area], "area", area)
 
     def locate_name(self, query: str) -> Result:
         """Answer a place, landmark or force name (exact first, then a bounded fuzzy match)."""
@@ -543,18 +667,29 @@ class Locator:
         )
         if not base:
             base, qual = qual, ""
-        if qual in NEUTRAL_QUALIFIERS:
-            qual = ""
-        if (
-            qual
-            and qual.removeprefix("county ").removeprefix("co ") not in self.all_quals
-            and not any(qual in e.quals for e in self.outside_names.get(base, ()))
-        ):
-            return _not_found("unrecognised", "place")  # "Springfield, Illinois"
+        qual = self._qualifier(qual)
         res = self._exact(base, qual, query) or self._split_qualifier(base)
-        if res:
-            return res
-        return self._fuzzy(base, qual) or _not_found("unrecognised")
+        if not res:
+            res = self._fuzzy(base, qual) or _not_found("unrecognised")
+        if qual and res.status == "not_found" and res.reason == "unrecognised":
+            if base in self.names or base in self.aliases or self._fuzzy(base, ""):
+                # "Leeds, Kent": the place is known, the qualifier is not where it is.
+                res = _not_found("qualifier_unmatched", "place")
+        if res.reason == "qualifier_unmatched":
+            res = replace(res, matched=" ".join(query.partition(",")[2].split()))
+        return res
+
+    def _qualifier(self, qual: str) -> str:
+        """Read the part after a comma: a county, local authority, force or nation ('' = none)."""
+        if qual in NEUTRAL_QUALIFIERS:
+            return ""
+        bare = qual.removeprefix("county ").removeprefix("co ")
+        if bare in self.all_quals:
+            return qual
+        if qual in self.force_full:  # "Leeds, West Yorkshire Police", "Newport, Heddlu Gwent"
+            return self.force_full[qual].replace("-", " ")
+        stripped = " ".join(w for w in qual.split() if w not in FORCE_WORDS)
+        return stripped if stripped in self.all_quals else qual
 
     def locate_point(self, lat: float, lng: float) -> Result:
         """Answer a WGS84 location via the 1 km grid, resolving border cells by nearest postcode."""
@@ -568,7 +703,7 @@ class Locator:
             return _invalid("out_of_range")
         for name, (la0, la1, lo0, lo1) in CROWN_BOXES.items():
             if la0 <= lat <= la1 and lo0 <= lng <= lo1:
-                return _not_found("crown_dependency", "point", name)
+                return Result("found", (CROWN_FORCE_OF[name],), "point", "point")
         if not (UK_BOX[0] <= lat <= UK_BOX[1] and UK_BOX[2] <= lng <= UK_BOX[3]):
             return _not_found("outside_uk", "point")
         east, north = wgs84_to_osgb(lat, lng)
@@ -577,43 +712,52 @@ class Locator:
     # ---- postcode helpers --------------------------------------------------
 
     def _special_outcode(self, outcode: str, kind: str, shown: str) -> Result | None:
-        """Return a not_found Result for Crown Dependency, non-geographic or unknown outcodes."""
-        area = re.match(r"[A-Z]+", outcode).group(0)
-        if area in CROWN_AREAS:
-            return _not_found("crown_dependency", kind, shown)
+        """Answer island, non-geographic and PO-box-only outcodes (None for the others)."""
+        area = _area(outcode)
+        if area in CROWN_AREAS:  # every JE, GY and IM postcode is its island's force
+            return Result("found", (CROWN_FORCE_OF[CROWN_AREAS[area]],), "postcode", kind, shown)
         if area in ("BX", "BF") or outcode == "GIR" or outcode in self.non_geographic:
             return _not_found("non_geographic", kind, shown)
-        if outcode not in self.outcodes:
-            return _not_found("unrecognised", kind, shown)
         return None
 
-    def _unit_force(self, sector: str, unit: str) -> int | None:
-        """Return the force of a unit in a mixed sector, or None if the unit is not live."""
-        for force, codes in self.units[sector].items():
-            i = codes.find(unit)
-            while i != -1 and i % 2:
-                i = codes.find(unit, i + 1)
-            if i != -1:
-                return int(force)
-        return None
+    def _counts(self, outcode: str) -> list[list[int]]:
+        """Return [force, postcodes] pairs for a district (one pair when it is all one force)."""
+        return self.mixed.get(outcode) or [[self.outcodes[outcode][0], 1]]
 
-    def _partial(self, counts: list[list[int]], kind: str, shown: str) -> Result:
-        """Answer a partial postcode whose postcodes belong to several forces."""
-        total = sum(n for _, n in counts)
-        keep = [f for f, n in counts if n / total >= MIN_CANDIDATE_SHARE]
-        if len(keep) == 1:
-            return self._found(keep[0], "approximate", kind, shown)
+    def _partial(
+        self, counts: list[list[int]], kind: str, shown: str, unknown: bool = False
+    ) -> Result:
+        """Apply the one honesty rule to an area's [force, postcodes] counts."""
+        forces = _rule(counts)
+        if len(forces) == 1:
+            exact = len(counts) == 1
+            reason = "approximate" if unknown else ("postcode" if exact else "mostly")
+            return self._found(forces[0], reason, kind, shown)
+        reason = "unknown_postcode_mixed" if unknown else "partial_postcode_mixed"
+        return Result("ambiguous", tuple(ALL_FORCES[f] for f in forces), reason, kind, shown)
+
+    def _terminated(self, force: int, outcode: str, sector: str, shown: str) -> Result:
+        """Answer a postcode no longer in use: its last force, plus any its area's rule lists."""
+        if sector in self.mixed:
+            counts = self.mixed[sector]
+        elif outcode in self.outcodes:
+            default, digits = self.outcodes[outcode]
+            live = sector[-1] in digits
+            counts = (
+                [[self.sector_override.get(sector, default), 1]] if live else self._counts(outcode)
+            )
+        else:
+            counts = [[force, 1]]
+        forces = [force] + [f for f in _rule(counts) if f != force]
+        if len(forces) == 1:
+            return self._found(force, "terminated", "postcode", shown)
         return Result(
-            "ambiguous",
-            tuple(TERRITORIAL_FORCES[f] for f in keep),
-            "partial_postcode_mixed",
-            kind,
-            shown,
+            "ambiguous", tuple(ALL_FORCES[f] for f in forces), "terminated_mixed", "postcode", shown
         )
 
     @staticmethod
     def _found(force: int, reason: str, kind: str, matched: str) -> Result:
-        return Result("found", (TERRITORIAL_FORCES[force],), reason, kind, matched)
+        return Result("found", (ALL_FORCES[force],), reason, kind, matched)
 
     # ---- name helpers ------------------------------------------------------
 
@@ -624,7 +768,8 @@ class Locator:
                 "found", (self.force_full[base],), "force", "force", self.force_full[base]
             )
         if not qual and base in self.crown_forces:
-            return _not_found("crown_dependency", "force", self.crown_forces[base])
+            slug = self.crown_forces[base]
+            return Result("found", (slug,), "force", "force", slug)
         for e in self.outside_names.get(base, ()):
             if qual and qual in e.quals:  # "Douglas, Isle of Man"
                 return _not_found(e.outside, "place", e.name)
@@ -680,7 +825,9 @@ class Locator:
         self, entries: list[_Entry], qual: str, fuzzy: bool, prune: bool = True
     ) -> Result:
         """Turn matching gazetteer entries into found/ambiguous, most likely force first."""
-        chosen = self._filter(entries, qual) or entries
+        chosen = self._filter(entries, qual)
+        if not chosen:  # never the unqualified place's force: the qualifier said otherwise
+            return _not_found("qualifier_unmatched", "place")
         best: dict[int, tuple[float, _Entry]] = {}
         for e in chosen:
             for rank, f in enumerate(e.forces):
@@ -693,7 +840,7 @@ class Locator:
         top = ranked[0][1][0]
         if prune:
             ranked = [kv for kv in ranked if kv[1][0] * MIN_PLACE_RATIO >= top] or ranked[:1]
-        forces = tuple(TERRITORIAL_FORCES[f] for f, _ in ranked)
+        forces = tuple(ALL_FORCES[f] for f, _ in ranked)
         matched = ranked[0][1][1].name
         if len(forces) == 1:
             return Result("found", forces, "place_fuzzy" if fuzzy else "place", "place", matched)
@@ -710,20 +857,18 @@ class Locator:
             return None
         mask, counts = _letter_mask(base), _letter_counts(base)
         best_d, best_keys = limit + 1, []
+        small_ok = len(base) >= FUZZY_LONG
         for length in range(len(base) - limit, len(base) + limit + 1):
-            same_first = self.by_first.get((length, base[0]), [])
-            same_last = [
-                kv for kv in self.by_last.get((length, base[-1]), ()) if kv[0][0] != base[0]
-            ]
-            for key, kmask, kcounts in same_first + same_last:
+            for key, kmask, kcounts, big in self.by_first.get((length, base[0]), ()):
+                if not (big or small_ok):
+                    continue
                 # Each edit adds or removes at most one distinct letter: skip hopeless keys cheaply.
                 if (mask & ~kmask).bit_count() > limit or (kmask & ~mask).bit_count() > limit:
                     continue
                 # Each edit changes the letter counts by at most 2 in all.
                 if sum(map(abs, map(operator.sub, counts, kcounts))) > 2 * limit:
                     continue
-                # Two edits only when the first letter agrees: fewer false friends.
-                key_limit = min(limit if key[0] == base[0] else 1, best_d)
+                key_limit = min(limit, best_d)
                 d = edit_distance(base, key, key_limit)
                 if d > key_limit:
                     continue
@@ -772,60 +917,68 @@ class Locator:
             yield c * CELL_M - COL_OFFSET_M + de * 10 + 5, r * CELL_M + dn * 10 + 5, f
 
     def _point_force(self, east: float, north: float) -> Result:
-        """Resolve an OSGB point: its own one-force cell, else the nearest postcode within a snap distance."""
+        """Resolve an OSGB point: its own one-force cell, else the nearest postcodes of each force.
+
+        A one-force cell has no other force's postcode in its neighbours (the build makes
+        sure), so it is more than a kilometre from a border. Elsewhere, when another force's
+        nearest postcode is less than BORDER_M further away than the nearest one, the
+        answer is both forces: near a border, a guess would be wrong too often.
+        """
         r, c = int(north // CELL_M), int((east + COL_OFFSET_M) // CELL_M)
         ch = self._cell_char(r, c)
         if ch not in ".*":
             return self._found(FORCE_CHARS.index(ch), "point", "point", "")
-        best: tuple[float, int] | None = None
-        max_radius = math.ceil(max(self.snap_m, self.snap_m_scotland) / CELL_M)
-        for radius in range(max_radius + 1):
-            # Rings grow outwards; stop once the ring is further away than the best so far.
-            if best is not None and (radius - 1) * CELL_M > best[0]:
-                break
-            if (
-                best is None
-                and radius > math.ceil(self.snap_m / CELL_M) + 1
-                and not self._scottish_nearby(r, c)
-            ):
-                break
-            for rr, cc in _ring(r, c, radius):
-                # A cell wholly further away than the best so far cannot hold a nearer postcode.
-                if best is not None and _cell_distance(rr, cc, east, north) >= best[0]:
-                    continue
-                cand = self._nearest_in_cell(rr, cc, east, north)
-                if cand and (best is None or cand[0] < best[0]):
-                    best = cand
-        if best is None:
+        near = sorted(self._nearest_by_force(r, c, east, north).items(), key=lambda kv: kv[1])
+        if not near:
             return _not_found("outside_uk", "point")
-        dist, force = best
-        slug = TERRITORIAL_FORCES[force]
+        force, dist = near[0]
+        slug = ALL_FORCES[force]
         limit = {"psni": self.snap_m_psni, "police-scotland": self.snap_m_scotland}.get(
             slug, self.snap_m
         )
         if dist > limit:
             return _not_found("outside_uk", "point")
+        close = [f for f, d in near if d - dist < BORDER_M]
+        if len(close) > 1:
+            return Result("ambiguous", tuple(ALL_FORCES[f] for f in close), "point_border", "point")
         return self._found(
             force, "point" if dist < 1 or ch == "*" and dist < 500 else "approximate", "point", ""
         )
 
+    def _nearest_by_force(self, r: int, c: int, east: float, north: float) -> dict[int, float]:
+        """Return {force: metres} to each force's nearest postcode near the point (rings of cells).
+
+        One-force cells store no points: their distance is to the cell's edge (a lower bound).
+        """
+        best: dict[int, float] = {}
+        nearest = math.inf
+        snap_cells = math.ceil(self.snap_m / CELL_M) + 1
+        for radius in range(math.ceil(max(self.snap_m, self.snap_m_scotland) / CELL_M) + 1):
+            # Rings grow outwards; stop once a ring is beyond the nearest plus the border margin.
+            if (radius - 1) * CELL_M > nearest + BORDER_M:
+                break
+            if not best and radius > snap_cells and not self._scottish_nearby(r, c):
+                break
+            for rr, cc in _ring(r, c, radius):
+                ch = self._cell_char(rr, cc)
+                if ch == "." or _cell_distance(rr, cc, east, north) >= nearest + BORDER_M:
+                    continue
+                if ch == "*":
+                    found = (
+                        (math.hypot(e - east, n - north), f)
+                        for e, n, f in self._cell_points(rr, cc)
+                    )
+                else:
+                    found = ((_cell_distance(rr, cc, east, north), FORCE_CHARS.index(ch)),)
+                for d, f in found:
+                    if d < best.get(f, math.inf):
+                        best[f] = d
+                        nearest = min(nearest, d)
+        return best
+
     def _scottish_nearby(self, r: int, c: int) -> bool:
         """Return True if a wider search could reach Scotland (only north of about Carlisle)."""
         return r * CELL_M > 560_000
-
-    def _nearest_in_cell(
-        self, r: int, c: int, east: float, north: float
-    ) -> tuple[float, int] | None:
-        """Return (distance m, force) to the nearest postcode point, or to the cell for one-force cells."""
-        ch = self._cell_char(r, c)
-        if ch == ".":
-            return None
-        if ch == "*":
-            return min(
-                ((math.hypot(e - east, n - north), f) for e, n, f in self._cell_points(r, c)),
-                default=None,
-            )
-        return _cell_distance(r, c, east, north), FORCE_CHARS.index(ch)
 
     # ---- about the data ----------------------------------------------------
 
@@ -858,6 +1011,36 @@ def _ring(r: int, c: int, radius: int):
     for dr in range(-radius + 1, radius):
         yield r + dr, c - radius
         yield r + dr, c + radius
+
+
+def _area(outcode: str) -> str:
+    """Return the letters a postcode begins with ('SW1A' -> 'SW')."""
+    return re.match(r"[A-Z]*", outcode).group(0)
+
+
+def _rule(counts: list[list[int]]) -> list[int]:
+    """Apply the honesty rule to [force, postcodes] pairs: one force, or every force with 1 % or more.
+
+    One force when the others together hold at most FOUND_MAX_ELSEWHERE of the postcodes;
+    otherwise at least two, most likely first.
+    """
+    ranked = sorted(counts, key=lambda fn: -fn[1])
+    total = sum(n for _, n in ranked)
+    if total - ranked[0][1] <= FOUND_MAX_ELSEWHERE * total:
+        return [ranked[0][0]]
+    keep = [f for f, n in ranked if n >= LIST_MIN_SHARE * total]
+    return keep if len(keep) > 1 else [f for f, _ in ranked[:2]]
+
+
+def _unit_force(by_force: dict[str, str], unit: str) -> int | None:
+    """Return the force whose packed unit list ('AAABAD...') holds ``unit``, or None."""
+    for force, codes in by_force.items():
+        i = codes.find(unit)
+        while i != -1 and i % 2:
+            i = codes.find(unit, i + 1)
+        if i != -1:
+            return int(force)
+    return None
 
 
 def _is_po_box(outcode: str) -> bool:

@@ -32,6 +32,7 @@ def rss_kb() -> int:
 
 def main() -> None:
     from wellbeing import locator  # noqa: E402 (import after sys.path set-up)
+    from wellbeing.tools.build_locator_data import osgb_to_wgs84
 
     # Memory: load the tables once, measured two ways.
     gc.collect()
@@ -78,6 +79,8 @@ def main() -> None:
     outcodes = list(loc.outcodes)
     places = [e.name for entries in list(loc.names.values())[:4000] for e in entries[:1]]
 
+    border_cells = sorted(loc.points)
+
     def random_postcode():
         o = rng.choice(outcodes)
         return f"{o} {rng.choice(loc.outcodes[o][1])}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
@@ -108,8 +111,12 @@ def main() -> None:
                     ),
                 )
             )
-        else:
+        elif x < 0.975:
             queries.append(("p", (rng.uniform(50.0, 58.5), rng.uniform(-6.0, 1.7))))
+        else:  # a location near a border: the slowest path (a cell of several forces)
+            r, c = rng.choice(border_cells)
+            e = c * locator.CELL_M - locator.COL_OFFSET_M + rng.uniform(0, locator.CELL_M)
+            queries.append(("p", osgb_to_wgs84(e, r * locator.CELL_M + rng.uniform(0, 1000))))
     times = []
     for kind, q in queries:
         t = time.perf_counter()

@@ -461,6 +461,8 @@ OUTSIDE_AREAS = [
 ]
 # Northern Ireland cells within this many km of a Republic of Ireland place keep their points.
 IRISH_BORDER_CELLS = 6
+# Empty cells up to this many km from a Northern Ireland postcode may be filled as NI land.
+NI_FILL_CELLS = 12
 
 NATION_OF_PREFIX = {"E": "England", "W": "Wales", "S": "Scotland", "N": "Northern Ireland"}
 
@@ -672,14 +674,18 @@ def build(out_dir: Path) -> None:
     live = read_live_postcodes()
 
     outcode_counts: dict[str, Counter] = defaultdict(Counter)
+    area_counts: dict[str, Counter] = defaultdict(Counter)
     sector_counts: dict[str, Counter] = defaultdict(Counter)
     units: dict[str, int] = {}
     sectors_of: dict[str, set[str]] = defaultdict(set)
     points = []  # (E, N, force index, lad) in OSGB metres
     unmapped = Counter()
     seen_live = set()
+    old: dict[str, int] = {}  # terminated postcode -> its last force
     for pc, lad, east, north in onspd:
         if pc not in live:
+            if lad in LAD_TABLE and not pc.startswith("BT"):
+                old[pc] = fidx[LAD_TABLE[lad][2]]
             continue
         seen_live.add(pc)
         if lad in CROWN_PSEUDO_LADS or not lad:
@@ -696,10 +702,12 @@ def build(out_dir: Path) -> None:
                 east, north = wgs84_to_osgb(lat, lng)
             points.append((east, north, f, lad))
         if pc.startswith("BT") and not pc[2].isalpha():
+            area_counts["BT"][f] += 1
             continue  # every BT postcode is PSNI by rule; ship no NI unit data
         outcode_counts[out][f] += 1
         sector_counts[sec][f] += 1
         units[pc] = f
+        area_counts[re.match("[A-Z]+", pc).group(0)][f] += 1
     if unmapped:
         for lad, n in unmapped.most_common():
             print(f"UNMAPPED LAD {lad}: {n} live postcodes", file=sys.stderr)
@@ -715,6 +723,10 @@ def build(out_dir: Path) -> None:
     postcodes = derive_postcode_tables(outcode_counts, sector_counts, units, sectors_of, fidx)
     postcodes["non_geographic"] = non_geo
     postcodes["crown"] = ["GY", "JE", "IM"]
+    postcodes["areas"] = {
+        a: [[f, n] for f, n in c.most_common()] for a, c in sorted(area_counts.items())
+    }
+    postcodes["terminated"] = derive_terminated(old, postcodes)
 
     geonames = read_geonames()
     grid, nearest = derive_grid(points, fidx, geonames)
@@ -732,6 +744,7 @@ def build(out_dir: Path) -> None:
             f"wrote {name}: {raw / 1024:.0f} KB raw, {len(gzip.compress(text.encode(), 9)) / 1024:.0f} KB gzip"
         )
     report(postcodes, grid)
+    write_not_places(places, NOT_PLACES if out_dir == OUT_DIR else out_dir / NOT_PLACES.name)
 
 
 def derive_postcode_tables(outcode_counts, sector_counts, units, sectors_of, fidx) -> dict:
@@ -768,6 +781,79 @@ def derive_postcode_tables(outcode_counts, sector_counts, units, sectors_of, fid
     }
 
 
+def derive_terminated(old: dict[str, int], tables: dict) -> dict:
+    """Keep the postcodes no longer in use that the live tables would answer wrongly or as exact.
+
+    Kept: those whose last force differs from the live answer (or, in a mixed sector, is not
+    one the honesty rule lists), and those in a sector with no live postcode left. A sector
+    whose old postcodes were all one force is kept as that force alone; otherwise as
+    {force: units}. The others are answered right by the live tables.
+    """
+    from wellbeing.locator import _rule
+
+    by_sector: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for pc, f in old.items():
+        out, sec, unit = split_postcode(pc)
+        live_out = tables["outcodes"].get(out)
+        if live_out and sec[-1] in live_out[1]:
+            counts = tables["mixed"].get(sec) or [[tables["sectors"].get(sec, live_out[0]), 1]]
+            if f in _rule(counts):
+                continue  # the live answer already names its force
+        by_sector[sec][f].append(unit)
+    out_table: dict = {}
+    for sec, forces in sorted(by_sector.items()):
+        out, _, _ = sec.partition(" ")
+        live_out = tables["outcodes"].get(out)
+        if len(forces) == 1 and not (live_out and sec[-1] in live_out[1]):
+            out_table[sec] = next(iter(forces))  # a whole sector gone: its one force
+        else:
+            out_table[sec] = {str(f): "".join(sorted(us)) for f, us in sorted(forces.items())}
+    return out_table
+
+
+NEIGHBOURS = [(dr, dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1) if dr or dc]
+
+
+def _cell_steps(sources: set, limit: int) -> dict:
+    """Return {cell: steps} for cells within ``limit`` king's moves of a source cell (BFS)."""
+    steps = dict.fromkeys(sources, 0)
+    frontier = list(sources)
+    for k in range(1, limit + 1):
+        nxt = []
+        for r, c in frontier:
+            for dr, dc in NEIGHBOURS:
+                cell = (r + dr, c + dc)
+                if cell not in steps:
+                    steps[cell] = k
+                    nxt.append(cell)
+        frontier = nxt
+    return steps
+
+
+def northern_ireland_land(forces_of: dict, psni: int, geonames) -> list[tuple[int, int]]:
+    """Return empty cells that are Northern Ireland land or lough, far from any postcode.
+
+    Hills and lough shores (the Sperrins, Lough Neagh) can be kilometres from a postcode.
+    A cell is taken as Northern Ireland when it is within NI_FILL_CELLS of an NI postcode
+    and much further from every place in the Republic (GeoNames cities500) than from that
+    postcode. A heuristic: the Republic's side of the border, near its own villages, keeps
+    the 400 m rule (snap_m_psni); no boundary line is shipped.
+    """
+    ni = {cell for cell, fs in forces_of.items() if psni in fs}
+    ireland = set()
+    for g in geonames:
+        if g["countrycode"] == "IE":
+            ireland.add(cell_of(*wgs84_to_osgb(g["latitude"], g["longitude"])))
+    to_ni = _cell_steps(ni, NI_FILL_CELLS)
+    to_ie = _cell_steps(ireland, 3 * NI_FILL_CELLS + 3)
+    far = 3 * NI_FILL_CELLS + 4
+    return sorted(
+        cell
+        for cell, k in to_ni.items()
+        if k > 0 and cell not in forces_of and to_ie.get(cell, far) > 3 * k + 3
+    )
+
+
 def derive_grid(points, fidx, geonames):
     """Bucket postcode points into 1 km OSGB cells: one force char per cell, or '*' plus points.
 
@@ -787,18 +873,28 @@ def derive_grid(points, fidx, geonames):
                 border.add((r0 + dr, c0 + dc))
     rows: dict[int, dict[int, str]] = defaultdict(dict)
     multi = {}
+    forces_of = {cell: {f for _, _, f in pts} for cell, pts in cells.items()}
     for (r, c), pts in cells.items():
-        forces = {f for _, _, f in pts}
-        if len(forces) == 1 and (r, c) not in border:
-            rows[r][c] = FORCE_CHARS[forces.pop()]
+        forces = forces_of[(r, c)]
+        # A cell next to another force's postcodes keeps its points: the locator then
+        # measures how near the border a location is (see locator.BORDER_M).
+        near = set().union(*(forces_of.get((r + dr, c + dc), ()) for dr, dc in NEIGHBOURS))
+        if len(forces) == 1 and (r, c) not in border and near <= forces:
+            rows[r][c] = FORCE_CHARS[next(iter(forces))]
         else:
             rows[r][c] = "*"
+            # Points to 10 m; a one-force cell that is only next to a border keeps one
+            # point per 50 m square, enough to measure its distance from the border.
+            step = 1 if len(forces) > 1 or (r, c) in border else 5
             packed = set()
             for e, n, f in pts:
-                de = int((e + COL_OFFSET_M) - c * CELL_M) // 10
-                dn = int(n - r * CELL_M) // 10
+                de = int((e + COL_OFFSET_M) - c * CELL_M) // (10 * step) * step + step // 2
+                dn = int(n - r * CELL_M) // (10 * step) * step + step // 2
                 packed.add((de * 100 + dn) * 64 + f)
             multi[f"{r},{c}"] = sorted(packed)
+    psni = fidx["psni"]
+    for r, c in northern_ireland_land(forces_of, psni, geonames):
+        rows[r][c] = FORCE_CHARS[psni]
     encoded = {}
     for r, cols in rows.items():
         c0, c1 = min(cols), max(cols)
@@ -848,24 +944,9 @@ def useful_alternates(name: str, alts: list[str]) -> list[str]:
             continue
         if alt.isupper():  # airport/IATA codes such as 'CWL'
             continue
-        norm = normalise_name(alt)
-        if norm == base or _close(norm, base):
-            continue  # spelling variants are handled by the fuzzy matcher at run time
-        keep.append(alt)
+        if normalise_name(alt) != base:  # Welsh forms too: "Y Rhyl", "Treorci"
+            keep.append(alt)
     return sorted(set(keep))
-
-
-def _close(a: str, b: str) -> bool:
-    """Return True if a and b are within edit distance 2 (cheap check)."""
-    if abs(len(a) - len(b)) > 2:
-        return False
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1] <= 2
 
 
 def derive_places(nearest, fidx, points, geonames) -> dict:
@@ -878,7 +959,9 @@ def derive_places(nearest, fidx, points, geonames) -> dict:
         cc = g["countrycode"]
         alts = useful_alternates(g["name"], g.get("alternatenames") or [])
         if cc in crown_cc:
-            outside.append([g["name"], alts, "crown_dependency", crown_cc[cc]])
+            outside.append(
+                [g["name"], alts, "crown_dependency", crown_cc[cc], int(g.get("population") or 0)]
+            )
             continue
         if cc == "IE":
             if g.get("population", 0) >= 5000:
@@ -933,6 +1016,39 @@ def derive_places(nearest, fidx, points, geonames) -> dict:
         "notes": "population < 0 marks a local authority (-postcode count) or an area (-1); "
         "force is an index into forces, or a list of indexes (most likely first) for areas",
     }
+
+
+NOT_PLACES = Path(__file__).resolve().parents[2] / "tests" / "data" / "locator_not_places.txt"
+
+
+def write_not_places(places: dict, path: Path, count: int = 400) -> None:
+    """Write a test list of real English words that are no UK place (``english-words``, web2).
+
+    Every gazetteer name, alternate name and hand-kept alias is taken out; the sample is
+    seeded, so a rebuild writes the same list.
+    """
+    import random
+
+    from english_words import get_english_words_set  # build-time only
+
+    aliases = tomllib.loads((OUT_DIR / "aliases.toml").read_text(encoding="utf-8"))
+    names = {normalise_name(n) for row in places["places"] for n in [row[0], *row[1]]}
+    names |= {normalise_name(n) for row in places["outside"] for n in [row[0], *row[1]]}
+    names |= {normalise_name(n) for n in aliases.get("aliases", {})}
+    names |= {normalise_name(n) for n in aliases.get("landmarks", {})}
+    words = sorted(
+        w
+        for w in get_english_words_set(["web2"], alpha=True, lower=True)
+        if 5 <= len(w) <= 12 and w not in names
+    )
+    sample = sorted(random.Random(12).sample(words, count))
+    path.write_text(
+        "# English words that are no UK place: tests/test_locator.py checks that none is found.\n"
+        "# Written by `make locator-data` (wellbeing/tools/build_locator_data.py); do not edit.\n"
+        + "\n".join(sample)
+        + "\n",
+        encoding="utf-8",
+    )
 
 
 def report(postcodes: dict, grid: dict) -> None:
