@@ -13,10 +13,12 @@ from urllib.parse import quote, urlsplit
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from werkzeug.datastructures import MultiDict
 
 from wellbeing import locator
 
 from .conftest import make_app
+from .sweep import sweep_urls
 
 HANG_SECONDS = 2.0
 SETTINGS = settings(
@@ -296,3 +298,23 @@ def test_home_with_any_force_link(robust_client, force, lang):
 def test_service_worker_language(robust_client, lang):
     response = get(robust_client, "/sw.js", _query(lang=lang))
     assert response.status_code in (200, 400)
+
+
+# ---- any query on any route ---------------------------------------------------------------
+
+query_name = st.one_of(
+    st.sampled_from(
+        ["lang_code", "endpoint", "_method", "_external", "_anchor", "_scheme", "slug"]
+        + ["service_id", "category", "values", "force", "q", "lat", "lng", "lang", "nation"]
+    ),
+    any_text,
+)
+
+
+@HTTP_SETTINGS
+@given(
+    target=st.sampled_from(sorted({u.url.split("?")[0] for u in sweep_urls()})),
+    query=st.lists(st.tuples(query_name, any_text), max_size=4),
+)
+def test_any_query_on_any_route(robust_client, target, query):
+    get(robust_client, target, MultiDict(query))

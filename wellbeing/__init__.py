@@ -6,7 +6,7 @@ from flask import Flask
 from jinja2 import StrictUndefined
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, compression, errors, i18n, locator, page_cache, security
+from . import assets, compression, errors, i18n, locator, page_cache, queries, security
 from .config import PACKAGE_DIR, PROJECT_ROOT, load_config
 from .content import load_content
 
@@ -31,6 +31,7 @@ def create_app(config: dict | None = None) -> Flask:
     locator.get_locator()
 
     i18n.init_app(app)
+    queries.init_app(app)
     page_cache.init_app(app)
     security.init_app(app)
     errors.init_app(app)

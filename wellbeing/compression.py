@@ -12,6 +12,11 @@ COMPRESSIBLE = {"text/html", "application/json", "text/javascript", "application
 MINIMUM_BYTES = 512
 
 
+def accepts_gzip() -> bool:
+    """Say whether this request accepts gzip, by the header's q-values (`gzip;q=0` is a no)."""
+    return request.accept_encodings["gzip"] > 0
+
+
 def init_app(app: Flask) -> None:
     """Compress eligible responses once they are complete."""
 
@@ -23,7 +28,7 @@ def init_app(app: Flask) -> None:
             or response.status_code < 200
             or response.status_code in (204, 304)
             or "Content-Encoding" in response.headers
-            or "gzip" not in request.headers.get("Accept-Encoding", "").lower()
+            or not accepts_gzip()
         ):
             return response
         data = response.get_data()

@@ -9,6 +9,8 @@ term should not outlive its request.
 
 from flask import Flask, g, request
 
+from .compression import accepts_gzip
+
 # Headers that belong to the page itself; security headers are added per request.
 KEPT_HEADERS = ("Content-Type", "Content-Encoding", "Vary", "Cache-Control")
 
@@ -16,7 +18,7 @@ KEPT_HEADERS = ("Content-Type", "Content-Encoding", "Vary", "Cache-Control")
 def _key() -> tuple[str, bool] | None:
     if request.method != "GET" or request.query_string:
         return None
-    return request.path, "gzip" in request.headers.get("Accept-Encoding", "").lower()
+    return request.path, accepts_gzip()
 
 
 def init_app(app: Flask) -> None:
