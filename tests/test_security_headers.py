@@ -2,6 +2,8 @@
 
 import pytest
 
+from wellbeing.config import ConfigError, load_config
+
 from .conftest import make_app
 
 CSP = (
@@ -103,3 +105,30 @@ def test_hsts_behind_a_trusted_proxy():
     app = make_app({"PROXY_FIX": 1})
     response = app.test_client().get("/", headers={"X-Forwarded-Proto": "https"})
     assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://intranet.force.example; script-src *",
+        "'self' 'unsafe-inline'",
+        "*",
+        "https:",
+        "'none' https://intranet.force.example",
+        "https://intranet.force.example/path",
+        "javascript:alert(1)",
+        " ",
+    ],
+)
+def test_frame_ancestors_other_than_origins_stop_start_up(monkeypatch, value):
+    monkeypatch.setenv("WELLBEING_FRAME_ANCESTORS", value)
+    with pytest.raises(ConfigError, match="WELLBEING_FRAME_ANCESTORS"):
+        load_config()
+
+
+@pytest.mark.parametrize(
+    "value", ["'none'", "'self'", "https://intranet.force.example:8443 https://*.police.example"]
+)
+def test_frame_ancestors_origins_are_accepted(monkeypatch, value):
+    monkeypatch.setenv("WELLBEING_FRAME_ANCESTORS", value)
+    assert load_config()["FRAME_ANCESTORS"] == value.split()

@@ -1,6 +1,7 @@
 """Configuration: production-safe defaults, overridden by `WELLBEING_*` environment variables."""
 
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -8,8 +9,35 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+# A frame ancestor is `'self'`, or an origin: scheme, host (a leading `*.` allowed) and port.
+ORIGIN = re.compile(r"https?://(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?", re.ASCII)
+
+
+class ConfigError(ValueError):
+    """A setting the app cannot run with; the message names the variable."""
+
+
 def _env_list(name: str, default: str) -> list[str]:
     return os.environ.get(name, default).split()
+
+
+def check_frame_ancestors(sources: list[str]) -> list[str]:
+    """Return the CSP frame-ancestors sources, or raise ConfigError for anything else.
+
+    Only origins, `'self'` and `'none'` (alone) are accepted: a `;` or a keyword
+    would let the setting inject other directives into the policy.
+    """
+    if sources == ["'none'"]:
+        return sources
+    if not sources:
+        raise ConfigError("WELLBEING_FRAME_ANCESTORS is empty: use 'none', 'self' or origins")
+    for source in sources:
+        if source != "'self'" and not ORIGIN.fullmatch(source):
+            raise ConfigError(
+                f"WELLBEING_FRAME_ANCESTORS: {source!r} is not an origin "
+                "(like https://intranet.force.example) or 'self'; 'none' must stand alone"
+            )
+    return sources
 
 
 def load_config(overrides: dict | None = None) -> dict:
@@ -33,4 +61,5 @@ def load_config(overrides: dict | None = None) -> dict:
         "MAX_CONTENT_LENGTH": 16 * 1024,
     }
     config.update(overrides or {})
+    config["FRAME_ANCESTORS"] = check_frame_ancestors(list(config["FRAME_ANCESTORS"]))
     return config
