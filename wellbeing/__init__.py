@@ -19,6 +19,8 @@ def create_app(config: dict | None = None) -> Flask:
         static_folder=None,  # WhiteNoise serves /static/ (see assets.py)
     )
     app.config.update(load_config(config))
+    # Start-up renders pages (the precache) as localhost: check the Host header after it.
+    trusted_hosts, app.config["TRUSTED_HOSTS"] = app.config["TRUSTED_HOSTS"], None
     app.jinja_env.undefined = StrictUndefined
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
@@ -45,7 +47,9 @@ def create_app(config: dict | None = None) -> Flask:
 
     assets.init_app(app, PROJECT_ROOT / "static")
     pwa.init_precache(app)
+    app.config["TRUSTED_HOSTS"] = trusted_hosts
     if app.config["PROXY_FIX"]:
         hops = app.config["PROXY_FIX"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        # Not x_host: a client's X-Forwarded-Host would pass through most proxies.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     return app

@@ -40,6 +40,18 @@ def check_frame_ancestors(sources: list[str]) -> list[str]:
     return sources
 
 
+def check_base_url(value: str | None) -> str | None:
+    """Return the canonical origin without a trailing slash, or raise ConfigError."""
+    if not value:
+        return None
+    origin = value.rstrip("/")
+    if not ORIGIN.fullmatch(origin) or "*" in origin:
+        raise ConfigError(
+            f"WELLBEING_BASE_URL: {value!r} is not an origin like https://signpost.example"
+        )
+    return origin
+
+
 def load_config(overrides: dict | None = None) -> dict:
     """Return the app configuration: defaults, then the environment, then `overrides`."""
     config = {
@@ -50,6 +62,10 @@ def load_config(overrides: dict | None = None) -> dict:
         "DATA_DIR": os.environ.get("WELLBEING_DATA_DIR") or None,
         # Origins allowed to frame the site (e.g. a force intranet); CSP frame-ancestors.
         "FRAME_ANCESTORS": _env_list("WELLBEING_FRAME_ANCESTORS", "'none'"),
+        # The site's canonical origin, for the absolute URLs in the API (never the Host header).
+        "BASE_URL": os.environ.get("WELLBEING_BASE_URL") or None,
+        # Host names the site answers to; any other Host header gets a 400. Unset: any host.
+        "TRUSTED_HOSTS": _env_list("WELLBEING_TRUSTED_HOSTS", "") or None,
         # Number of trusted proxies in front of the app (for HTTPS detection and HSTS).
         "PROXY_FIX": int(os.environ.get("WELLBEING_PROXY_FIX", "0")),
         # Serve a worker that removes itself and its caches (see README, "Kill switch").
@@ -62,4 +78,5 @@ def load_config(overrides: dict | None = None) -> dict:
     }
     config.update(overrides or {})
     config["FRAME_ANCESTORS"] = check_frame_ancestors(list(config["FRAME_ANCESTORS"]))
+    config["BASE_URL"] = check_base_url(config["BASE_URL"])
     return config

@@ -16,7 +16,8 @@ KEPT_HEADERS = ("Content-Type", "Content-Encoding", "Vary", "Cache-Control")
 
 
 def _key() -> tuple[str, bool] | None:
-    if request.method != "GET" or request.query_string:
+    if request.method != "GET" or request.query_string or request.routing_exception:
+        # A routing error includes a Host header that is bad or not trusted.
         return None
     return request.path, accepts_gzip()
 
