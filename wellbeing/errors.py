@@ -7,10 +7,12 @@ page with the same call buttons takes its place.
 
 from flask import Flask, current_app, g, jsonify, render_template, request
 from flask.globals import request_ctx
+from flask_babel import gettext
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .crisis import services
+from .i18n import current_locale
 
 # On an error page, the two numbers anyone can call.
 URGENT = ("emergency-999", "samaritans")
@@ -19,20 +21,32 @@ URGENT = ("emergency-999", "samaritans")
 def fallback_page(urgent) -> str:
     """Return a bare page with the call buttons, for when the error page itself fails."""
     links = Markup("").join(
-        Markup('<li><a href="tel:{}">{} {}</a></li>').format(
-            contact.phone.tel, service.name.en, contact.phone.display
+        Markup('<li><a href="tel:{}">{}: {}</a></li>').format(
+            contact.phone.tel,
+            service.name.get(current_locale())[0],
+            gettext("Call %(number)s", number=contact.phone.display),
         )
         for service in urgent
         for contact in service.contacts
         if contact.kind == "phone" and contact.phone
     )
-    return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+    title = gettext("Sorry, something went wrong")
+    return Markup(
+        '<!doctype html><html lang="{}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<title>Sorry, something went wrong</title></head><body><main>"
-        "<h1>Sorry, something went wrong</h1>"
-        "<p>If you need to talk to someone now, these numbers still work:</p>"
-        f'<ul>{links}</ul><p><a href="/help-now">More help now</a></p></main></body></html>'
+        "<title>{}</title></head><body><main><h1>{}</h1><p>{}</p><ul>{}</ul>"
+        '<p><a href="{}">{}</a></p></main></body></html>'
+    ).format(
+        current_locale(),
+        title,
+        title,
+        gettext(
+            "Please try again later. If you need to talk to someone now, "
+            "the numbers below still work."
+        ),
+        links,
+        "/cy/help-now" if current_locale() == "cy" else "/help-now",
+        gettext("More help now"),
     )
 
 
