@@ -7,6 +7,7 @@ compressing proxy in front. Static files are pre-compressed for WhiteNoise inste
 import gzip
 
 from flask import Flask, request
+from werkzeug.http import parse_accept_header
 
 COMPRESSIBLE = {"text/html", "application/json", "text/javascript", "application/manifest+json"}
 MINIMUM_BYTES = 512
@@ -38,3 +39,19 @@ def init_app(app: Flask) -> None:
         response.set_data(gzip.compress(data, compresslevel=6, mtime=0))
         response.headers["Content-Encoding"] = "gzip"
         return response
+
+
+def only_accepted_encodings(wsgi_app):
+    """Wrap WhiteNoise, which finds "gzip" anywhere in Accept-Encoding (even `gzip;q=0`):
+    name only the encodings it can send that the client accepts (q > 0)."""
+
+    def app(environ, start_response):
+        header = environ.get("HTTP_ACCEPT_ENCODING", "")
+        if ";" in header:
+            accepted = parse_accept_header(header)
+            environ["HTTP_ACCEPT_ENCODING"] = ", ".join(
+                coding for coding in ("br", "gzip") if accepted[coding] > 0
+            )
+        return wsgi_app(environ, start_response)
+
+    return app
