@@ -6,7 +6,7 @@ from flask import Flask
 from jinja2 import StrictUndefined
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, compression, errors, i18n, locator, page_cache, queries, security
+from . import assets, compression, errors, i18n, locator, logs, page_cache, queries, security
 from .config import PACKAGE_DIR, PROJECT_ROOT, load_config
 from .content import load_content
 
@@ -19,8 +19,6 @@ def create_app(config: dict | None = None) -> Flask:
         static_folder=None,  # WhiteNoise serves /static/ (see assets.py)
     )
     app.config.update(load_config(config))
-    # Start-up renders pages (the precache) as localhost: check the Host header after it.
-    trusted_hosts, app.config["TRUSTED_HOSTS"] = app.config["TRUSTED_HOSTS"], None
     app.jinja_env.undefined = StrictUndefined
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
@@ -32,6 +30,7 @@ def create_app(config: dict | None = None) -> Flask:
     # share them from the preloaded master and no visitor waits for them.
     locator.get_locator()
 
+    logs.init_app(app)
     i18n.init_app(app)
     queries.init_app(app)
     page_cache.init_app(app)
@@ -39,15 +38,14 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     compression.init_app(app)
 
-    from . import api, cli, crisis, directory, forces, pages, pwa
+    from . import api, cli, crisis, directory, forces, pages, pwa, reload
 
     for blueprint in (crisis.bp, directory.bp, forces.bp, pages.bp, pwa.bp, api.bp):
         app.register_blueprint(blueprint)
     cli.init_app(app)
 
     assets.init_app(app, PROJECT_ROOT / "static")
-    pwa.init_precache(app)
-    app.config["TRUSTED_HOSTS"] = trusted_hosts
+    reload.precache(app)
     if app.config["PROXY_FIX"]:
         hops = app.config["PROXY_FIX"]
         # Not x_host: a client's X-Forwarded-Host would pass through most proxies.
