@@ -10,9 +10,9 @@ force link: it is sent with `Cache-Control: no-store`, so the browser's disk
 cache does not keep "CF10 1AA -> South Wales Police".
 """
 
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
-from flask import Flask, redirect, request
+from flask import Flask, redirect, request, url_for
 
 # The query parameters each page reads. A new page that reads one must list it
 # here (tests/test_sweep.py checks the sweep's queries against this table).
@@ -47,7 +47,8 @@ def init_app(app: Flask) -> None:
         query = canonical_query(request.endpoint)
         if query is None:
             return None
-        path = quote(request.script_root + request.path, safe="/")
+        # Built from the URL map, so a path value keeps its quoting (`%2F` stays `%2F`).
+        path = url_for(request.endpoint, **(request.view_args or {}))
         return redirect(f"{path}?{query}" if query else path, code=302)
 
     @app.after_request
