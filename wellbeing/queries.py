@@ -19,6 +19,7 @@ from flask import Flask, redirect, request, url_for
 PARAMETERS = {
     "crisis.home": ("force",),
     "directory.index": ("q", "audience", "nation"),
+    "families.guide": ("nation",),
     "forces.find_your_force": ("q", "lat", "lng"),
     "pwa.service_worker": ("lang",),
 }
