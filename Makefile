@@ -52,7 +52,7 @@ extract-strings: $(VENV)/.run-installed  ## Extract translatable strings into me
 	$(PYBABEL) extract -F babel.cfg -k _l --no-location --omit-header --sort-output -o translations/messages.pot .
 
 update-strings: extract-strings  ## Merge new strings into the Welsh catalogue
-	$(PYBABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching --omit-header
+	$(PYBABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching --no-wrap --ignore-obsolete --ignore-pot-creation-date
 
 check-strings: $(VENV)/.run-installed  ## Fail if messages.pot is stale or Welsh is incomplete
 	$(PY) -m wellbeing.tools.check_strings

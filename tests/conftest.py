@@ -73,6 +73,30 @@ class Page:
         return found
 
 
+# "Every one of these is confidential" beside 999 (content audit A1), in either language.
+OVERCLAIM = re.compile(
+    r"every (one|option|line)[^.]{0,40}confidential|pob un o'r rhain yn gyfrinachol", re.IGNORECASE
+)
+
+
+def dialled(href: str) -> str:
+    """Return the digits a tel:/sms: link dials: +44 as 0, an extension after the number."""
+    target = href.split(":", 1)[1].split("?")[0]
+    number, _, extension = target.partition(";ext=")
+    if number.startswith("+44"):
+        number = "0" + number[3:]
+    return re.sub(r"\D", "", number) + extension
+
+
+def check_call_links(soup: BeautifulSoup, url: str) -> None:
+    """Assert that every tel: and sms: link dials exactly the number its text shows."""
+    for link in soup.select("a[href^='tel:'], a[href^='sms:']"):
+        shown = "".join(re.findall(r"\d+", link.get_text(" ", strip=True)))
+        assert shown == dialled(link["href"]), (
+            f"{url}: {link['href']!r} dials {dialled(link['href'])}, its text shows {shown!r}"
+        )
+
+
 def check_page(html: str, url: str) -> BeautifulSoup:
     """Assert the invariants of every page and return it parsed."""
     html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(html)
@@ -105,6 +129,10 @@ def check_page(html: str, url: str) -> BeautifulSoup:
     for tag in soup.find_all(True):
         handlers = [a for a in tag.attrs if a.startswith("on")]
         assert not handlers, f"{url}: inline event handler {handlers} on <{tag.name}>"
+
+    check_call_links(soup, url)
+    text = soup.get_text(" ", strip=True)
+    assert not OVERCLAIM.search(text), f"{url}: claims every option is confidential"
 
     for name, attribute in RESOURCE_ATTRIBUTES:
         for tag in soup.find_all(name, attrs={attribute: True}):

@@ -13,6 +13,8 @@ from functools import cache
 
 from flask import url_for
 
+from wellbeing.content import NATIONS
+
 from .conftest import make_app
 
 LONG = "x" * 101  # one more than MAX_QUERY
@@ -78,6 +80,17 @@ def _simple(content):
     return [case()]
 
 
+def _guides(content):
+    cases = [with_values(slug=k) for k in content.guides]
+    first = next(iter(content.guides))
+    cases += [Case(values=(("slug", first),), query=(("nation", n),)) for n in NATIONS]
+    cases += [
+        Case(values=(("slug", first),), query=(("nation", "atlantis"),), status=400),
+        with_values(404, slug="no-such-guide"),
+    ]
+    return cases
+
+
 # HTML pages, in English and in Welsh.
 HTML = {
     "crisis.home": _home,
@@ -92,6 +105,7 @@ HTML = {
         + [with_values(404, service_id="no-such-service")]
     ),
     "directory.families": _simple,
+    "families.guide": _guides,
     "directory.treatment_centres": _simple,
     "directory.exit_this_page": _simple,
     "forces.index": _simple,

@@ -11,7 +11,7 @@ DATA = Path(__file__).resolve().parent.parent / "wellbeing" / "data"
 CONTENT = load_content(DATA)
 SERVICE_KEYS = {
     "id", "name", "summary", "category", "audiences", "nations", "contacts", "hours",
-    "eligibility", "cost", "who_will_know", "welsh", "source", "last_verified", "url",
+    "eligibility", "cost", "who_will_know", "welsh", "source", "source_date", "source_undated", "checked", "url",
 }  # fmt: skip
 
 
@@ -40,7 +40,8 @@ def test_each_service_has_the_documented_shape(client):
         assert set(service["nations"]) <= set(NATIONS) and service["nations"]
         assert service["welsh"] in ("yes", "no", "unknown")
         assert service["source"].startswith("https://")
-        dt.date.fromisoformat(service["last_verified"])
+        dt.date.fromisoformat(service["source_date"])
+        assert service["checked"] is None  # nobody has checked an entry against its live source
         assert service["url"].endswith(f"/services/{service['id']}")
         assert service["contacts"]
         for contact in service["contacts"]:

@@ -20,14 +20,14 @@ audiences = ["officer"]
 nations = ["wales"]
 welsh = "yes"
 source = "https://example.org/broken"
-last_verified = "last week"
+source_date = "last week"
 
 [[service.contacts]]
 kind = "web"
 value = "https://example.org/broken"
 """
 BROKEN_MESSAGE = (
-    r"services/local\.toml: service 'broken-line': field 'last_verified': expected a date"
+    r"services/local\.toml: service 'broken-line': field 'source_date': expected a date"
 )
 
 
@@ -61,7 +61,7 @@ def test_check_warns_about_stale_entries_but_still_passes(runner):
     stale = stale_lines(result.output)
     assert len(stale) > len(stale_lines(today.output))
     assert (
-        "warning: services/wellbeing.toml: service 'police-care-uk': last verified 2026-11-27, "
+        "warning: services/wellbeing.toml: service 'police-care-uk': source dated 2026-11-27, "
         "more than 12 months ago" in stale
     )
     assert all(line.startswith("warning: ") for line in stale)

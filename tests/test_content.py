@@ -23,6 +23,7 @@ from wellbeing.content import (
     load_content,
     to_oruk,
 )
+from wellbeing.crisis import REQUIRED_SERVICES
 
 DATA = Path(__file__).resolve().parent.parent / "wellbeing" / "data"
 FIXTURES = Path(__file__).resolve().parent / "data" / "content"
@@ -53,19 +54,18 @@ PHONE_ALLOW_LIST = {
     "116123": "s3 table row 'Samaritans': samaritans.org contact page (verified)",
     "85258": "s3 table row 'Shout 85258': giveusashout.org FAQ (verified), keyword SHOUT",
     "111": "s3 rows 'NHS 111 ... (England)', 'NHS 111 press 2 (Wales)', 'Scotland: NHS 24 111'",
-    "0800838587": "s3 row 'Scotland: ... Breathing Space' (verified, 2020 hours)",
+    "0800838587": "s3 row 'Scotland: ... Breathing Space' (verified); disabilityequality.scot Aug 2022",
     "08088088000": "s3 row 'Northern Ireland: Lifeline' (verified)",
-    "0800132737": "s3 row 'Wales: C.A.L.L.' - number rated likely; shipped with confidence=likely",
     "81066": "s3 row 'Wales: C.A.L.L.' - text 'help' to 81066 (verified)",
     "03000120030": "s3 row 'Police Care UK': policecare.org.uk team-recovery-days page (verified)",
-    "03001233393": "s3 row 'Mind Blue Light': Infoline rated likely; shipped as confidence=likely",
+    "08081642622": "families-support s7 / audit E21: PFOA support line on the DPF page (likely)",
+    # shared/facts/families-support.md s1.5:
+    "08082000247": "National Domestic Abuse Helpline (verified; Refuge 2020 and gov.uk, pre-2022)",
+    "08088010327": "Men's Advice Line: rated likely (centre56.org.uk); shipped as confidence=likely",
 }
 
 # Service ids the Flask views (wellbeing/crisis.py) refer to.
-IDS_USED_BY_VIEWS = {
-    "oscar-kilo-crisis-line", "emergency-999", "samaritans", "shout", "nhs-111-england",
-    "nhs-111-wales", "nhs-24-111", "breathing-space", "lifeline",
-}  # fmt: skip
+IDS_USED_BY_VIEWS = REQUIRED_SERVICES
 
 
 @pytest.fixture(scope="module")
@@ -89,8 +89,8 @@ def test_shipped_dataset_loads_with_enough_services(content):
 def test_every_service_has_source_date_and_welsh(content):
     for svc in content.services.values():
         assert svc.source.startswith("https://"), svc.id
-        assert isinstance(svc.last_verified, dt.date), svc.id
-        assert dt.date(2015, 1, 1) <= svc.last_verified <= dt.date(2026, 11, 27), svc.id
+        assert isinstance(svc.dating.source_date, dt.date), svc.id
+        assert dt.date(2015, 1, 1) <= svc.dating.source_date <= dt.date.today(), svc.id
         assert svc.name.cy and svc.summary.cy and svc.eligibility.cy, svc.id
         assert svc.contacts, svc.id
         assert svc.category in content.categories
@@ -148,12 +148,28 @@ def test_key_facts_are_not_overclaimed(content):
     assert not care.hours.always
     assert care.hours.summary("en") == "Monday to Friday, 9am to 5pm"
     # No phone number was confirmed for the treatment centres.
-    for sid in ("police-treatment-centres", "flint-house", "pfoa", "prrt"):
+    for sid in ("police-treatment-centres", "flint-house", "prrt"):
         assert not content.services[sid].phones, sid
-    # Numbers rated "likely" say so.
-    assert content.services["call-wales"].phones[0].confidence == "likely"
-    assert content.services["mind-blue-light"].phones[0].confidence == "likely"
+    # C.A.L.L.'s and Mind's numbers rest on one old or undated secondary source: withheld.
+    assert not content.services["call-wales"].phones
+    assert not content.services["mind-blue-light"].phones
     assert not content.services["mind-blue-light"].crisis
+    # The PFOA line rests on one recent secondary source: shipped as "likely", and says so.
+    pfoa = content.services["pfoa"].phones[0]
+    assert pfoa.confidence == "likely" and "not confirmed" in pfoa.note.en
+
+
+def test_phone_numbers_follow_the_shipping_rules(content):
+    for svc in content.services.values():
+        for contact in svc.contacts:
+            if contact.kind not in ("phone", "text"):
+                continue
+            assert contact.confidence in ("verified", "likely"), svc.id
+            if contact.confidence == "likely":
+                assert contact.note, f"{svc.id}: a 'likely' number must say so on its card"
+            if svc.dating.source_date.year < 2022 and not svc.dating.source_undated:
+                # A helpline whose sources all predate 2022 needs two independent sources.
+                assert svc.other_sources, f"{svc.id}: {contact.value} rests on one pre-2022 source"
 
 
 def test_treatment_centre_and_charity_links(content):
@@ -233,11 +249,26 @@ BAD_FILES = [
     ),
     pytest.param(
         "services/money.toml",
-        "last_verified = 2026-11-27",
-        'last_verified = "27/11/2026"',
+        "source_date = 2026-11-27",
+        'source_date = "27/11/2026"',
         "services/money.toml: service 'test-fund': "
-        "field 'last_verified': expected a date like 2025-07-23",
+        "field 'source_date': expected a date like 2025-07-23",
         id="bad-date",
+    ),
+    pytest.param(
+        "services/money.toml",
+        "source_date = 2026-11-27",
+        'source_date = 2026-11-27\nchecked = {date = 2099-01-01, method = "website"}',
+        "services/money.toml: service 'test-fund': field 'checked.date': 2099-01-01 is in the future",
+        id="check-in-the-future",
+    ),
+    pytest.param(
+        "services/money.toml",
+        "source_date = 2026-11-27",
+        'source_date = 2026-11-27\nchecked = {date = 2026-11-01, method = "email"}',
+        "services/money.toml: service 'test-fund': field 'checked.method': "
+        "'email' is not one of: website, phone, provider",
+        id="check-method",
     ),
     pytest.param(
         "services/crisis.toml",
@@ -429,6 +460,10 @@ def test_deployer_service_for_unknown_force_is_an_error(data_copy, tmp_path):
         ("0808 808 8000", "0808 808 8000", "08088088000"),
         ("0800 132 737", "0800 132 737", "0800132737"),
         ("020 7946 0123", "020 7946 0123", "02079460123"),
+        # An extension stays an extension: shown as "ext.", dialled per RFC 3966.
+        ("020 7946 0123 ext. 1234", "020 7946 0123 ext. 1234", "+442079460123;ext=1234"),
+        ("020 7946 0123 x1234", "020 7946 0123 ext. 1234", "+442079460123;ext=1234"),
+        ("020 7946 0123, extension 12", "020 7946 0123 ext. 12", "+442079460123;ext=12"),
     ],
 )
 def test_format_phone(raw, display, tel):
@@ -443,7 +478,21 @@ def test_sms_short_codes_are_marked_text_only():
 
 
 @pytest.mark.parametrize(
-    "raw", ["", "   ", "abc", "12345", "0300 131 278", "+1 202 555 0100", "0800 83 85 8", "112233"]
+    "raw",
+    [
+        "",
+        "   ",
+        "abc",
+        "12345",
+        "0300 131 278",
+        "+1 202 555 0100",
+        "0800 83 85 8",
+        "112233",
+        "0800 FLOWERS",  # letters: would show one thing and dial another
+        "0300 131 2789 option 2",
+        "02079460123ext",
+        "999 ext. 1",
+    ],
 )
 def test_format_phone_rejects_invalid(raw):
     with pytest.raises(ValueError):
@@ -503,7 +552,7 @@ def test_overnight_and_weekend_ranges(content):
     assert (
         hours.summary("cy") == "Dydd Llun i ddydd Iau, 6yh i 2yb; dydd Gwener 6yh i ddydd Llun 6yb"
     )
-    assert hours.note.en.startswith("These are the hours published in 2020")
+    assert hours.note.en.startswith("These are the hours published in August 2022")
 
 
 def test_overnight_range_on_sunday_wraps_into_monday():
@@ -537,9 +586,26 @@ def test_hours_summary_groups_days_and_split_ranges():
         hours.summary("en") == "Monday and Tuesday, 9am to midday and 1pm to 5pm; Saturday, all day"
     )
     assert hours.summary("cy") == (
-        "Dydd Llun a dydd Mawrth, 9yb i hanner dydd a 1yh i 5yh; dydd Sadwrn, drwy'r dydd"
+        "Dydd Llun a dydd Mawrth, 9yb i hanner dydd ac 1yh i 5yh; dydd Sadwrn, drwy'r dydd"
     )
     assert Hours(days={d: ((0, 1440),) for d in range(7)}).always
+
+
+@pytest.mark.parametrize(
+    ("second_opening", "welsh"),
+    [
+        (8 * 60, "7yb ac 8yb i"),  # "wyth"
+        (11 * 60, "7yb ac 11yb i"),  # "un ar ddeg"
+        (13 * 60, "7yb ac 1yh i"),  # "un"
+        (13 * 60 + 30, "7yb ac 1:30yh i"),
+        (10 * 60, "7yb a 10yb i"),  # "deg"
+        (14 * 60, "7yb a 2yh i"),
+        (12 * 60, "7yb a hanner dydd i"),
+    ],
+)
+def test_welsh_hours_say_ac_before_a_time_read_with_a_vowel(second_opening, welsh):
+    hours = Hours(days={0: ((6 * 60, 7 * 60), (second_opening, second_opening + 60))})
+    assert welsh in hours.summary("cy")
 
 
 # --------------------------------------------------------------------------- Welsh fallback
@@ -644,7 +710,7 @@ def test_stale_and_issues(data_copy):
     assert [s.id for s in content.stale(today)] == ["test-line"]  # verified 2025-07-23
     assert content.stale(today, months=24) == []
     found = [str(i) for i in issues(content, today)]
-    assert any("service 'test-line'" in i and "last verified 2025-07-23" in i for i in found)
+    assert any("service 'test-line'" in i and "source dated 2025-07-23" in i for i in found)
     assert any("service 'test-fund'" in i and "no Welsh text for 'name'" in i for i in found)
     assert any(i.startswith("info:") and "force 'test-force'" in i for i in found)
 
@@ -664,7 +730,7 @@ def test_shipped_data_has_no_check_errors(content):
     likely = [
         str(w) for w in report.warnings if "only rated 'likely'" in str(w) and ": phone " in str(w)
     ]
-    assert len(likely) == 2  # C.A.L.L. and Mind Infoline
+    assert len(likely) == 2  # the PFOA support line and the Men's Advice Line
 
 
 def test_oruk_export_shape(content):

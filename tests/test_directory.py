@@ -90,22 +90,27 @@ def assert_service_facts(root, service):
     assert facts.select_one(".wb-facts__welsh dd").get_text(strip=True)
     meta = root.select_one(".wb-meta")
     assert meta.select_one(f"a[href='{service.source}']")
-    assert meta.select_one(f"time[datetime='{service.last_verified.isoformat()}']")
+    assert meta.select_one(f"time[datetime='{service.dating.source_date.isoformat()[:7]}']")
     contact_links = {a["href"] for a in root.select(".wb-contacts a")}
     assert {c.href for c in service.contacts} <= contact_links
 
 
-def test_service_page_in_english_says_when_it_was_checked_and_in_welsh(page):
+def test_service_page_says_what_its_date_means_and_claims_no_check(page):
+    found = page("/services/oscar-kilo-crisis-line")
+    meta = found.select_one(".wb-meta").get_text(" ", strip=True)
+    assert meta.startswith("Source dated July 2025 · not yet checked live.")
+    assert "checked 2" not in meta.lower()
+    undated = page("/services/police-care-uk").select_one(".wb-meta").get_text(" ", strip=True)
+    assert undated.startswith("Undated source, read November 2026 · not yet checked live.")
     found = page("/services/police-care-uk")
-    meta = found.select_one(".wb-meta").get_text(strip=True)
-    assert meta.startswith("Last checked27 November 2026.")  # UK date order, not "November 27"
     assert found.select_one(".wb-facts__welsh").get_text(" ", strip=True) == "In Welsh Not known"
     assert found.select_one(".wb-facts__for dt").get_text(strip=True) == "For"
 
 
-def test_welsh_service_page_gives_the_checked_date_in_welsh(page):
-    meta = page("/cy/services/police-care-uk").select_one(".wb-meta time")
-    assert meta.get_text(strip=True) == "27 Tachwedd 2026"
+def test_welsh_service_page_gives_the_source_month_in_welsh(page):
+    meta = page("/cy/services/oscar-kilo-crisis-line").select_one(".wb-meta time")
+    assert meta.get_text(strip=True) == "Gorffennaf 2025"
+    assert meta["datetime"] == "2025-07"
 
 
 def test_welsh_service_page_shows_the_welsh_content(page):
@@ -222,7 +227,7 @@ def test_nation_filter_narrows_the_results(page, nation):
 
 def test_filters_and_words_combine(page):
     found = result_ids(search(page, "q=rehabilitation&audience=retired&nation=northern-ireland"))
-    assert found == ["police-treatment-centres", "prrt"]
+    assert found == ["prrt", "police-treatment-centres"]  # a name match comes first
     assert "flint-house" in result_ids(search(page, "q=rehabilitation"))
 
 
@@ -292,7 +297,7 @@ audiences = ["officer"]
 nations = ["wales"]
 welsh = "no"
 source = "https://example.org/english-only"
-last_verified = 2026-11-27
+source_date = 2026-11-27
 hours.mon = ["09:00-17:00"]
 
 [[service.contacts]]
@@ -325,6 +330,23 @@ def test_missing_welsh_shows_the_english_marked_lang_en(english_only_page):
     } <= english
 
 
+def test_welsh_availability_stands_out_only_when_known(english_only_page):
+    """A known answer is said plainly; "not known" is shown less loudly than "yes"."""
+    client = english_only_page.test_client()
+    labels = {}
+    for path in ["/cy/services/english-only-line", "/cy/services/police-care-uk"]:
+        found = check_page(client.get(path).get_data(as_text=True), path)
+        answer = found.select_one(".wb-facts__welsh dd")
+        labels[answer.get_text(strip=True)] = answer["class"]
+    assert labels == {
+        "Nac ydy, Saesneg yn unig": ["wb-welsh", "wb-welsh--no"],
+        "Ddim yn hysbys": ["wb-welsh", "wb-welsh--unknown"],
+    }
+    css = (Path(__file__).resolve().parents[1] / "static/css/app.css").read_text()
+    assert re.search(r"\.wb-welsh--unknown \{\s*color: var\(--wb-muted\)", css)
+    assert re.search(r"\.wb-welsh--yes \{\s*font-weight: 700", css)
+
+
 def test_missing_welsh_is_not_marked_on_the_english_page(english_only_page):
     response = english_only_page.test_client().get("/services/english-only-line")
     assert 'lang="en"' not in response.get_data(as_text=True).split("<main", 1)[1]
@@ -352,18 +374,12 @@ def test_a_bad_override_file_stops_the_app_naming_file_entry_and_field(tmp_path)
 
 
 @pytest.mark.parametrize("prefix", LANGS)
-def test_families_page_lists_family_services_and_crisis_lines(page, prefix):
-    found = page(f"{prefix}/families")
-    ids = set(result_ids(found))
-    assert {s.id for c in ("families", "bereavement") for s in CONTENT.services_in(c)} <= ids
-    assert {"tel:116123", "sms:85258?body=SHOUT"} <= hrefs(found)
-    # Other services open to families are linked, in the same language.
-    others = {
-        f"{prefix}/services/{s.id}"
-        for s in CONTENT.services.values()
-        if "family" in s.audiences and s.category not in ("families", "bereavement")
-    }
-    assert others and others <= hrefs(found)
+def test_families_page_links_to_every_family_category(page, prefix):
+    # The situations themselves are tested in tests/test_families.py.
+    links = hrefs(page(f"{prefix}/families"))
+    assert {
+        f"{prefix}/directory/{c}" for c in ("families", "bereavement", "domestic-abuse")
+    } <= links
 
 
 @pytest.mark.parametrize("prefix", LANGS)

@@ -159,9 +159,17 @@ ENGLAND_AND_WALES = {CRISIS_LINE, EMERGENCY, SAMARITANS, SHOUT, NHS_111}
             {CRISIS_LINE, LIFELINE},
         ),
         ("psni", {EMERGENCY, SAMARITANS, SHOUT, LIFELINE}, {CRISIS_LINE, BREATHING_SPACE, NHS_111}),
-        # Whether the policing crisis line covers the national forces is not confirmed.
-        ("btp", {EMERGENCY, SAMARITANS, SHOUT}, {CRISIS_LINE, BREATHING_SPACE, LIFELINE}),
-        ("ministry-of-defence-police", {EMERGENCY, SAMARITANS, SHOUT}, {CRISIS_LINE}),
+        # The national forces work in several nations: every nation's lines, and the
+        # policing crisis line with its cover marked "not confirmed" (audit A5).
+        ("btp", {CRISIS_LINE, EMERGENCY, SAMARITANS, SHOUT, NHS_111, BREATHING_SPACE}, {LIFELINE}),
+        (
+            "ministry-of-defence-police",
+            {CRISIS_LINE, EMERGENCY, SAMARITANS, SHOUT, NHS_111, BREATHING_SPACE, LIFELINE},
+            set(),
+        ),
+        # Outside the UK: 999 and Samaritans, not the UK-only lines (audit A4).
+        ("states-of-jersey-police", {EMERGENCY, SAMARITANS}, {CRISIS_LINE, SHOUT, NHS_111}),
+        ("isle-of-man-constabulary", {EMERGENCY, SAMARITANS}, {CRISIS_LINE, SHOUT, NHS_111}),
     ],
 )
 @pytest.mark.parametrize("lang", ["", "/cy"])
@@ -206,9 +214,16 @@ def test_welsh_forces_show_their_welsh_name(page, slug):
 
 
 def test_a_force_without_a_welsh_name_is_marked_english_on_the_welsh_page(page):
-    h1 = page("/cy/forces/police-scotland").select_one("h1")
-    assert h1.get_text(strip=True) == "Police Scotland"
+    h1 = page("/cy/forces/kent").select_one("h1")
+    assert h1.get_text(strip=True) == "Kent Police"
     assert h1.select_one("[lang='en']") is not None
+
+
+def test_a_welsh_name_outside_wales_is_used_in_welsh_only(page):
+    assert page("/cy/forces/merseyside").select_one("h1").get_text(strip=True) == (
+        "Heddlu Glannau Mersi"
+    )
+    assert not page("/forces/merseyside").select("main [lang='cy']")
 
 
 @pytest.mark.parametrize("slug", sorted(FORCE_SLUGS))
@@ -279,6 +294,25 @@ def test_a_deployer_can_add_intranet_numbers(tmp_path):
     # The other forces are untouched.
     other = app.test_client().get("/forces/south-wales").get_data(as_text=True)
     assert "2920180123" not in other
+
+
+def test_a_check_by_a_person_is_shown_with_its_date_and_method(tmp_path):
+    write_gwent_override(tmp_path, "029 2018 0123")
+    gwent = tmp_path / "forces" / "gwent.toml"
+    gwent.write_text(
+        gwent.read_text().replace(
+            "source_date = 2026-11-27\n",
+            'source_date = 2026-11-27\nchecked = {date = 2026-11-20, method = "website"}\n',
+        )
+    )
+    client = make_app({"DATA_DIR": str(tmp_path)}).test_client()
+    meta = check_page(client.get("/forces/gwent").get_data(as_text=True), "/forces/gwent")
+    text = meta.select("main > .wb-meta")[-1].get_text(" ", strip=True)
+    assert "Checked on the provider's website, 20 November 2026" in text
+    assert "not yet checked" not in text
+    body = client.get("/api/v1/forces/gwent").get_json()
+    assert body["checked"] == {"date": "2026-11-20", "method": "website"}
+    assert client.get("/api/v1/forces/dyfed-powys").get_json()["checked"] is None
 
 
 def test_shipped_data_never_gives_intranet_numbers(tmp_path):
@@ -401,7 +435,8 @@ def test_deep_link_for_police_scotland_shows_your_force_and_its_crisis_options(p
     your_force = home.select_one(".wb-your-force")
     assert not your_force.has_attr("hidden")
     assert your_force.select_one("a")["href"] == f"{lang}/forces/police-scotland"
-    assert your_force.select_one("a").get_text(strip=True) == "Police Scotland"
+    name = "Heddlu'r Alban" if lang else "Police Scotland"
+    assert your_force.select_one("a").get_text(strip=True) == name
     assert option_with(home, CRISIS_LINE).has_attr("hidden")
     assert {EMERGENCY, SAMARITANS, BREATHING_SPACE, NHS_111} <= shown_calls(home)
     assert CRISIS_LINE not in shown_calls(home)
@@ -450,7 +485,15 @@ def test_home_without_a_force_leaves_your_force_to_the_script(page):
     # Every nation's options are in the page, so the script can switch without a request.
     options = home.select(".wb-callnow .wb-call[data-nations]")
     nations = {n for option in options for n in option["data-nations"].split()}
-    assert {"england", "wales", "scotland", "northern-ireland", "national"} <= nations
+    assert {
+        "england",
+        "wales",
+        "scotland",
+        "northern-ireland",
+        "great-britain",
+        "united-kingdom",
+        "crown-dependency",
+    } <= nations
     assert {BREATHING_SPACE, LIFELINE} <= hrefs(home.select(CALL_LINKS))
     assert {BREATHING_SPACE, LIFELINE}.isdisjoint(shown_calls(home))
 

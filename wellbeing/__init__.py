@@ -1,14 +1,11 @@
 """Police Wellbeing Signpost: crisis lines, a self-help directory and a force locator."""
 
-from pathlib import Path
-
 from flask import Flask
 from jinja2 import StrictUndefined
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import assets, compression, errors, i18n, locator, logs, page_cache, queries, security
-from .config import PACKAGE_DIR, PROJECT_ROOT, load_config
-from .content import load_content
+from .config import PROJECT_ROOT, load_config
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -24,8 +21,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
 
     # Validate every content file once, now: a bad file stops the app here.
-    extra = app.config["DATA_DIR"]
-    app.extensions["content"] = load_content(PACKAGE_DIR / "data", Path(extra) if extra else None)
+    from . import reload
+
+    app.extensions["content"] = reload.read_content(app)
     # Load the locator tables now (once per process), so that gunicorn's workers
     # share them from the preloaded master and no visitor waits for them.
     locator.get_locator()
@@ -38,9 +36,9 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     compression.init_app(app)
 
-    from . import api, cli, crisis, directory, forces, pages, pwa, reload
+    from . import api, cli, crisis, directory, families, forces, pages, pwa
 
-    for blueprint in (crisis.bp, directory.bp, forces.bp, pages.bp, pwa.bp, api.bp):
+    for blueprint in (crisis.bp, directory.bp, families.bp, forces.bp, pages.bp, pwa.bp, api.bp):
         app.register_blueprint(blueprint)
     cli.init_app(app)
 

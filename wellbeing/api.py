@@ -3,7 +3,7 @@
 from flask import Blueprint, current_app, jsonify, request, url_for
 
 from . import locator
-from .content import AUDIENCES, NATIONS
+from .content import AUDIENCES, NATIONS, checked_json
 from .forces import message_for
 from .forms import MAX_QUERY
 from .openapi import openapi_document
@@ -76,8 +76,16 @@ def service_json(service) -> dict:
         "who_will_know": text(service.who_will_know),
         "welsh": service.welsh,
         "source": service.source,
-        "last_verified": service.last_verified.isoformat(),
+        **dating_json(service.dating),
         "url": absolute_url("directory.service", service_id=service.id),
+    }
+
+
+def dating_json(dating) -> dict:
+    return {
+        "source_date": dating.source_date.isoformat(),
+        "source_undated": dating.source_undated,
+        "checked": checked_json(dating.checked),
     }
 
 
@@ -90,6 +98,7 @@ def force_json(force) -> dict:
         "kind": force.kind,
         "website": force.website,
         "url": absolute_url("forces.force", slug=force.slug),
+        **dating_json(force.dating),
     }
 
 

@@ -1,4 +1,4 @@
-"""`flask --app app content check` and `flask --app app content export`.
+"""`flask --app app content check`, `content export` and `content verify`.
 
 The group is also a Flask plugin command (see pyproject.toml), so `content check`
 still runs, and reports the problem plainly, when bad content stops the app
@@ -68,6 +68,45 @@ def export_command(fmt, output):
         Path(output).write_text(body + "\n", encoding="utf-8")
     else:
         click.echo(body)
+
+
+@content_cli.command("verify")
+@click.option("--timeout", default=8.0, show_default=True, help="Seconds to wait for each page.")
+@click.option(
+    "--origin-map",
+    multiple=True,
+    metavar="FROM=TO",
+    help="Fetch URLs starting FROM from TO instead (a staging copy). Repeatable.",
+)
+@click.option("--only", help="Verify only the service or force with this id or slug.")
+def verify_command(timeout, origin_map, only):
+    """Fetch every source and contact page (network!) and report what a person should check.
+
+    Never edits the content: it prints the `checked` line to paste after you have
+    confirmed an entry yourself against the live source.
+    """
+    from .verify import Fetcher, describe, verify, verify_entry
+
+    mapping = {}
+    for item in origin_map:
+        source, sep, target = item.partition("=")
+        if not sep or not source or not target:
+            raise click.BadParameter(f"expected FROM=TO, got {item!r}", param_hint="--origin-map")
+        mapping[source] = target
+    content = _load_app().extensions["content"]
+    fetcher = Fetcher(timeout=timeout, origin_map=mapping)
+    if only:
+        entry = content.services.get(only) or content.forces.get(only)
+        if entry is None:
+            raise click.BadParameter(f"no service or force {only!r}", param_hint="--only")
+        reports = [verify_entry(entry, fetcher)]
+    else:
+        reports = verify(content, fetcher)
+    today = dt.date.today()
+    for report in reports:
+        click.echo("\n".join(describe(report, today)))
+    confirmed = sum(r.confirmed for r in reports)
+    click.echo(f"{len(reports)} entries; every page and number found for {confirmed}")
 
 
 def init_app(app: Flask) -> None:

@@ -11,7 +11,7 @@ The content lives in TOML files (stdlib ``tomllib``)::
 immutable ``Content``. Any problem raises ``ContentError`` whose message names
 the file, the entry and the field, e.g.::
 
-    services/money.toml: service 'police-mutual': field 'last_verified':
+    services/money.toml: service 'police-mutual': field 'source_date':
     expected a date like 2025-07-23
 
 (all on one line).
@@ -47,6 +47,7 @@ import phonenumbers
 
 __all__ = [
     "AUDIENCES",
+    "CHECK_METHODS",
     "CONFIDENCES",
     "FORCE_KINDS",
     "FORCE_NATIONS",
@@ -55,6 +56,7 @@ __all__ = [
     "NATIONS",
     "Category",
     "CheckReport",
+    "Checked",
     "Contact",
     "Content",
     "ContentError",
@@ -106,6 +108,8 @@ FORCE_KINDS = ("territorial", "national", "crown-dependency")
 CONFIDENCES = ("verified", "likely")
 LINK_CONFIDENCES = ("verified", "likely", "unknown")
 WELSH = ("yes", "no", "unknown")
+#: How a person confirmed an entry against its live source (``checked.method``).
+CHECK_METHODS = ("website", "phone", "provider")
 CONTACT_KINDS = ("phone", "text", "web", "email")
 INTRANET_KEYS = (
     "occupational-health",
@@ -185,12 +189,21 @@ _SHORT_CODES: Mapping[str, tuple[str, bool]] = {
 
 @dataclass(frozen=True, slots=True)
 class Phone:
-    """A validated UK number: ``display`` for people, ``tel`` for links."""
+    """A validated UK number: ``display`` for people, ``tel`` for links (after ``tel:``).
+
+    A number with an extension is shown as ``0300 131 2789 ext. 1234`` and dialled
+    as ``+443001312789;ext=1234`` (RFC 3966): the extension is never glued onto
+    the number.
+    """
 
     display: str
     tel: str
     short_code: bool = False
     sms_only: bool = False
+    extension: str | None = None
+
+
+_EXTENSION_RE = re.compile(r"^(.*?)[\s,]*(?:ext\.?|extension|x)\s*(\d{1,6})$", re.IGNORECASE)
 
 
 def format_phone(raw: str) -> Phone:
@@ -199,12 +212,24 @@ def format_phone(raw: str) -> Phone:
     Ordinary numbers are checked with ``phonenumbers`` (region GB). The display
     keeps the grouping the organisation publishes (``0800 83 85 87``) when the
     raw value is plain digit groups in national form; otherwise the standard
-    national format is used. Raise ``ValueError`` when the number is not valid.
+    national format is used. An extension (``ext. 1234``) is kept apart from the
+    number. Letters anywhere else are refused: a vanity number (``0800 FLOWERS``)
+    would show one thing and dial another. Raise ``ValueError`` when the number
+    is not valid.
     """
     if not isinstance(raw, str) or not raw.strip():
         raise ValueError("expected a phone number")
-    digits = re.sub(r"[\s\-()]", "", raw.strip())
+    raw = raw.strip()
+    extension = None
+    match = _EXTENSION_RE.fullmatch(raw)
+    if match:
+        raw, extension = match.group(1).strip(), match.group(2)
+    if re.search(r"[^\d\s\-()+]", raw):
+        raise ValueError(f"{raw!r}: only digits, spaces and a leading + may be used")
+    digits = re.sub(r"[\s\-()]", "", raw)
     if digits in _SHORT_CODES:
+        if extension:
+            raise ValueError(f"{digits} is a short code: it takes no extension")
         display, sms_only = _SHORT_CODES[digits]
         return Phone(display=display, tel=digits, short_code=True, sms_only=sms_only)
     try:
@@ -215,11 +240,18 @@ def format_phone(raw: str) -> Phone:
         raise ValueError(f"{raw!r} is not a valid UK phone number")
     national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     tel = re.sub(r"\D", "", national)
-    cleaned = re.sub(r"\s+", " ", raw.strip())
+    cleaned = re.sub(r"\s+", " ", raw)
     if re.fullmatch(r"0\d{2,5}(?: \d{2,4})+", cleaned) and cleaned.replace(" ", "") == tel:
         display = cleaned
     else:
         display = national
+    if extension:
+        # RFC 3966: an extension needs the global form of the number.
+        return Phone(
+            display=f"{display} ext. {extension}",
+            tel=f"+44{tel[1:]};ext={extension}",
+            extension=extension,
+        )
     return Phone(display=display, tel=tel)
 
 
@@ -229,7 +261,8 @@ _DAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "
 _DAY_CY = ("Llun", "Mawrth", "Mercher", "Iau", "Gwener", "Sadwrn", "Sul")
 
 
-def _time_words(minutes: int, locale: str) -> str:
+def time_words(minutes: int, locale: str) -> str:
+    """Return a time of day as people say it: "9am", "5:30pm", "midday"; Welsh "9yb", "hanner dydd"."""
     minutes %= 1440
     if minutes == 0:
         return "hanner nos" if locale == "cy" else "midnight"
@@ -242,6 +275,18 @@ def _time_words(minutes: int, locale: str) -> str:
     else:
         suffix = "am" if hour < 12 else "pm"
     return f"{h12}:{minute:02d}{suffix}" if minute else f"{h12}{suffix}"
+
+
+def _and(locale: str, following: str) -> str:
+    """Return "and" for the words that follow: Welsh "ac" before a vowel sound.
+
+    Times are written in figures, but read aloud: "un" (1, 11) and "wyth" (8)
+    start with a vowel, so "ac 1yh", "ac 8yb"; "a 2yh", "a hanner dydd".
+    """
+    if locale != "cy":
+        return "and"
+    vowel = re.match(r"(1|11|8)(?!\d)", following) or following[:1].lower() in "aeiouwy"
+    return "ac" if vowel else "a"
 
 
 def _day_words(day: int, locale: str, *, after_i: bool = False) -> str:
@@ -348,8 +393,8 @@ class Hours:
                 end_day, end = divmod(e % _WEEK, 1440)
                 joiner = " i " if cy else " to "
                 parts.append(
-                    f"{_day_words(start_day, locale)} {_time_words(start, locale)}{joiner}"
-                    f"{_day_words(end_day, locale, after_i=True)} {_time_words(end, locale)}"
+                    f"{_day_words(start_day, locale)} {time_words(start, locale)}{joiner}"
+                    f"{_day_words(end_day, locale, after_i=True)} {time_words(end, locale)}"
                 )
                 i += 1
                 continue
@@ -367,8 +412,8 @@ class Hours:
             if last_day == first_day:
                 days = _day_words(first_day, locale)
             elif last_day == first_day + 1:
-                and_ = "a" if cy else "and"
-                days = f"{_day_words(first_day, locale)} {and_} {_day_words(last_day, locale)}"
+                second = _day_words(last_day, locale)
+                days = f"{_day_words(first_day, locale)} {_and(locale, second)} {second}"
             else:
                 days = (
                     f"{_day_words(first_day, locale)} {'i' if cy else 'to'} "
@@ -380,8 +425,11 @@ class Hours:
                     spans.append("drwy'r dydd" if cy else "all day")
                 else:
                     to = "i" if cy else "to"
-                    spans.append(f"{_time_words(start, locale)} {to} {_time_words(end, locale)}")
-            parts.append(f"{days}, " + (" a " if cy else " and ").join(spans))
+                    spans.append(f"{time_words(start, locale)} {to} {time_words(end, locale)}")
+            joined = spans[0]
+            for span in spans[1:]:
+                joined += f" {_and(locale, span)} {span}"
+            parts.append(f"{days}, {joined}")
             i = j
         text = "; ".join(parts)
         return text[:1].upper() + text[1:]
@@ -445,6 +493,33 @@ class Contact:
 
 
 @dataclass(frozen=True, slots=True)
+class Checked:
+    """A person confirmed the entry against the live source on ``date``, by ``method``.
+
+    ``method`` is ``website`` (the provider's own page), ``phone`` (called the
+    number) or ``provider`` (the provider confirmed it in writing).
+    """
+
+    date: dt.date
+    method: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """What the dates on an entry mean, and nothing more.
+
+    ``source_date`` is the date printed on the source the entry rests on or,
+    when ``source_undated``, the day that (undated) source was read. It says
+    nothing about whether the facts are still true. ``checked`` stays ``None``
+    until a person confirms the entry against the live source.
+    """
+
+    source_date: dt.date
+    source_undated: bool = False
+    checked: Checked | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Category:
     id: str
     name: Text
@@ -464,8 +539,11 @@ class Service:
     eligibility: Text
     welsh: str
     source: str
-    last_verified: dt.date
+    dating: Dating
     details: Text | None = None
+    #: One line that must travel with the number (e.g. "hours published in 2022"):
+    #: shown on the call card itself, not only behind its "more" disclosure.
+    caveat: Text | None = None
     hours: Hours | None = None
     cost: Text | None = None
     who_will_know: Text | None = None
@@ -518,7 +596,7 @@ class Force:
     website_confidence: str
     police_uk_id: str | None
     source: str
-    last_verified: dt.date
+    dating: Dating
     treatment_centre: ForceLink | None = None
     childrens_charity: ForceLink | None = None
     contacts: tuple[Contact, ...] = ()
@@ -551,6 +629,7 @@ class Content:
     services: dict[str, Service]
     forces: dict[str, Force]
     intranet_services: dict[str, IntranetService]
+    guides: dict[str, Any] = field(default_factory=dict)  # slug -> guides.Guide
     _index: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -577,7 +656,9 @@ class Content:
 
         Matching ignores case, accents and punctuation and looks at names,
         summaries, details, tags and category names in English and Welsh.
-        Only the first 100 characters of ``q`` are used.
+        Services whose name matches come first ("Samaritans" finds Samaritans
+        before a line whose details mention it). Only the first 100 characters of
+        ``q`` are used.
         """
         words = _fold((q or "")[:_SEARCH_MAX]).split()
         out = []
@@ -592,7 +673,14 @@ class Content:
             # Match the start of words, so "art" finds "arts" but not "part".
             if all(" " + w in haystack for w in words):
                 out.append(svc)
+        if words:
+            out.sort(key=lambda svc: not self._name_matches(svc, words))  # stable
         return out
+
+    @staticmethod
+    def _name_matches(svc: Service, words: list[str]) -> bool:
+        name = " " + _fold(f"{svc.name.en} {svc.name.cy or ''}")
+        return all(" " + w in name for w in words)
 
     def services_for_force(self, slug: str) -> list[Service]:
         """Return national services for the force's nation(s), then the force's own ones.
@@ -614,10 +702,10 @@ class Content:
         ]
 
     def stale(self, today: dt.date, months: int = 12) -> list[Service | Force]:
-        """Return services and forces last verified more than ``months`` months before ``today``."""
+        """Return services and forces with a source dated more than ``months`` months before ``today``."""
         cutoff = _months_before(today, months)
         entries: list[Service | Force] = [*self.services.values(), *self.forces.values()]
-        return [e for e in entries if e.last_verified < cutoff]
+        return [e for e in entries if e.dating.source_date < cutoff]
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
@@ -697,6 +785,33 @@ def _date(where: _Where, table: Mapping[str, Any], key: str) -> dt.date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise where.error("expected a date like 2025-07-23", key)
     return value
+
+
+_DATING_FIELDS = ("source_date", "source_undated", "checked")
+
+
+def _dating(where: _Where, table: Mapping[str, Any]) -> Dating:
+    """Parse ``source_date``, ``source_undated`` and ``checked`` (``{date, method}``)."""
+    source_date = _date(where, table, "source_date")
+    undated = table.get("source_undated", False)
+    if not isinstance(undated, bool):
+        raise where.error("expected true or false", "source_undated")
+    raw = table.get("checked")
+    checked = None
+    if raw is not None:
+        if not isinstance(raw, dict):
+            raise where.error("expected a table with 'date' and 'method'", "checked")
+        _check_keys(
+            where,
+            {f"checked.{k}": v for k, v in raw.items()},
+            ("checked.date", "checked.method"),
+            ("checked.date", "checked.method"),
+        )
+        day = _date(where, {"checked.date": raw["date"]}, "checked.date")
+        if day > dt.date.today():
+            raise where.error(f"{day.isoformat()} is in the future", "checked.date")
+        checked = Checked(day, _enum(where, raw["method"], "checked.method", CHECK_METHODS))
+    return Dating(source_date, undated, checked)
 
 
 def _enum(where: _Where, value: Any, key: str, allowed: tuple[str, ...]) -> str:
@@ -796,6 +911,8 @@ def _parse_contact(where: _Where, raw: Any, index: int, *, key: str = "contacts"
             phone = format_phone(value)
         except ValueError as exc:
             raise where.error(str(exc), f"{name}.value") from None
+        if kind == "text" and phone.extension:
+            raise where.error("a text number takes no extension", f"{name}.value")
         if kind == "phone" and phone.sms_only:
             raise where.error(f'{value!r} takes texts only; use kind = "text"', f"{name}.value")
     if kind == "text":
@@ -891,11 +1008,13 @@ _SERVICE_REQUIRED = (
     "eligibility",
     "welsh",
     "source",
-    "last_verified",
+    "source_date",
 )
 _SERVICE_FIELDS = (
     *_SERVICE_REQUIRED,
+    *_DATING_FIELDS,
     "details",
+    "caveat",
     "hours",
     "cost",
     "who_will_know",
@@ -938,8 +1057,9 @@ def _parse_service(where: _Where, raw: dict[str, Any]) -> Service:
         eligibility=_text(w, raw, "eligibility"),  # type: ignore[arg-type]
         welsh=_enum(w, raw.get("welsh"), "welsh", WELSH),
         source=_url(w, raw.get("source"), "source"),
-        last_verified=_date(w, raw, "last_verified"),
+        dating=_dating(w, raw),
         details=_text(w, raw, "details", required=False),
+        caveat=_text(w, raw, "caveat", required=False),
         hours=_parse_hours(w, raw["hours"]) if "hours" in raw else None,
         cost=_text(w, raw, "cost", required=False),
         who_will_know=_text(w, raw, "who_will_know", required=False),
@@ -988,10 +1108,11 @@ _FORCE_REQUIRED = (
     "website",
     "website_confidence",
     "source",
-    "last_verified",
+    "source_date",
 )
 _FORCE_FIELDS = (
     *_FORCE_REQUIRED,
+    *_DATING_FIELDS,
     "police_uk_id",
     "treatment_centre",
     "childrens_charity",
@@ -1087,7 +1208,7 @@ def _parse_force(
         ),
         police_uk_id=puk,
         source=_url(w, raw.get("source"), "source"),
-        last_verified=_date(w, raw, "last_verified"),
+        dating=_dating(w, raw),
         treatment_centre=_parse_link(w, raw.get("treatment_centre"), "treatment_centre"),
         childrens_charity=_parse_link(w, raw.get("childrens_charity"), "childrens_charity"),
         contacts=_parse_contacts(w, raw, required=False),
@@ -1209,7 +1330,9 @@ def load_content(data_dir: Path, extra_dir: Path | None = None) -> Content:
     ordered_forces = dict(
         sorted(forces.items(), key=lambda kv: (nation_rank[kv[1].nation], _fold(kv[1].name.en)))
     )
-    return Content(ordered_cats, ordered_svcs, ordered_forces, intra)
+    from .guides import load_guides  # guides.py builds on this module's parsers
+
+    return Content(ordered_cats, ordered_svcs, ordered_forces, intra, load_guides(data_dir, svcs))
 
 
 # --------------------------------------------------------------------------- checks
@@ -1241,8 +1364,8 @@ def issues(content: Content, today: dt.date, months: int = 12) -> list[Issue]:
     """Return problems worth a look in loaded content (for ``flask content check``).
 
     - error: a phone number that no longer validates (e.g. after a phonenumbers upgrade);
-    - warning: not verified for more than ``months`` months; a number only rated
-      "likely"; missing Welsh text;
+    - warning: a source dated more than ``months`` months ago; an entry nobody has
+      checked against its live source; a number only rated "likely"; missing Welsh text;
     - info: a force website rated only "likely".
     """
     out: list[Issue] = []
@@ -1262,7 +1385,15 @@ def issues(content: Content, today: dt.date, months: int = 12) -> list[Issue]:
                         f"{contact.kind} {contact.value} is only rated 'likely': re-check it",
                     )
                 )
-        for name in ("name", "summary", "details", "eligibility", "cost", "who_will_know"):
+        for name in (
+            "name",
+            "summary",
+            "details",
+            "caveat",
+            "eligibility",
+            "cost",
+            "who_will_know",
+        ):
             value = getattr(svc, name)
             if value is not None and not value.cy:
                 out.append(Issue("warning", where, f"no Welsh text for '{name}'"))
@@ -1273,9 +1404,21 @@ def issues(content: Content, today: dt.date, months: int = 12) -> list[Issue]:
             Issue(
                 "warning",
                 f"{entry.origin}: {kind} '{ident}'",
-                f"last verified {entry.last_verified.isoformat()}, more than {months} months ago",
+                f"source dated {entry.dating.source_date.isoformat()}, more than {months} months ago",
             )
         )
+    for entry in (*content.services.values(), *content.forces.values()):
+        if entry.dating.checked is None:
+            kind, ident = (
+                ("service", entry.id) if isinstance(entry, Service) else ("force", entry.slug)
+            )
+            out.append(
+                Issue(
+                    "warning",
+                    f"{entry.origin}: {kind} '{ident}'",
+                    "never checked against the live source",
+                )
+            )
     for force in content.forces.values():
         if force.website_confidence != "verified":
             out.append(
@@ -1317,6 +1460,13 @@ _NATION_NAMES = {
 }
 
 
+def checked_json(checked: Checked | None) -> dict[str, str] | None:
+    """Return ``{"date", "method"}`` for a check, or None when nobody has checked."""
+    if checked is None:
+        return None
+    return {"date": checked.date.isoformat(), "method": checked.method}
+
+
 def _slugify(text: str) -> str:
     return re.sub(r"-+", "-", re.sub(r"[^a-z0-9]+", "-", _fold(text))).strip("-") or "organisation"
 
@@ -1336,8 +1486,9 @@ def to_oruk(content: Content) -> dict[str, Any]:
     description), ``schedules[]`` (freq, byday, opens_at, closes_at,
     description), ``service_areas[]`` (service_area, extent_type),
     ``cost_options[]`` (option) and a non-standard ``x_police_wellbeing``
-    object for what ORUK has no field for (audiences, source, last verified,
-    crisis flag, Welsh text). ``last_modified`` is the last-verified date.
+    object for what ORUK has no field for (audiences, source, source date,
+    crisis flag, Welsh text, source date). ``assured_date`` is given only for an
+    entry a person has checked against its live source.
     Ids are our slugs, not UUIDs.
     """
     organizations: dict[str, dict[str, Any]] = {}
@@ -1398,7 +1549,11 @@ def to_oruk(content: Content) -> dict[str, Any]:
                 "email": emails[0] if emails else None,
                 "status": "active",
                 "eligibility_description": svc.eligibility.en,
-                "last_modified": svc.last_verified.isoformat(),
+                **(
+                    {"assured_date": svc.dating.checked.date.isoformat()}
+                    if svc.dating.checked
+                    else {}
+                ),
                 "contacts": [{"id": f"{svc.id}-contact", "name": org_name, "phones": phones}]
                 if phones
                 else [],
@@ -1419,7 +1574,8 @@ def to_oruk(content: Content) -> dict[str, Any]:
                     "audiences": list(svc.audiences),
                     "crisis": svc.crisis,
                     "source": svc.source,
-                    "last_verified": svc.last_verified.isoformat(),
+                    "source_date": svc.dating.source_date.isoformat(),
+                    "checked": checked_json(svc.dating.checked),
                     "welsh_language_service": svc.welsh,
                     "name_cy": svc.name.cy,
                     "summary_cy": svc.summary.cy,

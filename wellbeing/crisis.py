@@ -6,31 +6,52 @@ from .i18n import localized_route
 
 bp = Blueprint("crisis", __name__)
 
-# Which crisis services the call-now block offers, in order, for a force's nation.
-# The policing crisis line covers officers and staff in England and Wales only.
-CALL_NOW = {
-    "england": (
-        "oscar-kilo-crisis-line",
-        "emergency-999",
-        "samaritans",
-        "shout",
-        "nhs-111-england",
-    ),
-    "wales": ("oscar-kilo-crisis-line", "emergency-999", "samaritans", "shout", "nhs-111-wales"),
-    "scotland": ("emergency-999", "samaritans", "shout", "nhs-24-111", "breathing-space"),
-    "northern-ireland": ("emergency-999", "lifeline", "samaritans", "shout"),
-    # BTP, CNC and MDP: whether the crisis line covers them is not confirmed.
-    "national": ("emergency-999", "samaritans", "shout", "nhs-111-england"),
-    "crown-dependency": ("emergency-999",),
+# Which crisis services the call-now block offers, in order, for a force's people.
+# The key is the force's nation for territorial and national forces (see
+# call_now_key), or "crown-dependency". The policing crisis line covers officers
+# and staff in England and Wales: Police Scotland and PSNI are never offered it.
+# Whether it covers BTP, CNC and MDP is not confirmed, so they are offered it with
+# its caveat, and every nation's urgent line, because their people work in each.
+_ANYWHERE = ("emergency-999", "samaritans", "shout")
+_NATION_LINES = {
+    "england": ("nhs-111-england",),
+    "wales": ("nhs-111-wales",),
+    "scotland": ("nhs-24-111", "breathing-space"),
+    "northern-ireland": ("lifeline",),
 }
+CALL_NOW = {
+    "england": ("oscar-kilo-crisis-line", *_ANYWHERE, "nhs-111-england"),
+    "wales": ("oscar-kilo-crisis-line", *_ANYWHERE, "nhs-111-wales"),
+    "scotland": (*_ANYWHERE, "nhs-24-111", "breathing-space"),
+    "northern-ireland": ("emergency-999", "lifeline", "samaritans", "shout"),
+    "great-britain": (
+        "oscar-kilo-crisis-line",
+        *_ANYWHERE,
+        *(i for n in ("england", "wales", "scotland") for i in _NATION_LINES[n]),
+    ),
+    "united-kingdom": (
+        "oscar-kilo-crisis-line",
+        *_ANYWHERE,
+        *(i for ids in _NATION_LINES.values() for i in ids),
+    ),
+    # Outside the UK: 999 works there, and Samaritans' 116 123 is free and staffed
+    # by local branches. Shout and the NHS lines are UK services.
+    "crown-dependency": ("emergency-999", "samaritans"),
+}
+#: The ids the views and the call-now lists rely on; checked against the content at start-up.
+REQUIRED_SERVICES = frozenset(i for ids in CALL_NOW.values() for i in ids)
 # Without a force: England and Wales, where most of the workforce is.
-DEFAULT_CALL_NOW = CALL_NOW["england"]
-# The home page carries every nation's options; those not for the visitor's
+DEFAULT_KEY = "england"
+DEFAULT_CALL_NOW = CALL_NOW[DEFAULT_KEY]
+# The home and offline pages carry every option; those not for the visitor's
 # nation are hidden, and the saved-force script can show them without a request.
 HOME_OPTIONS = tuple(dict.fromkeys(i for ids in CALL_NOW.values() for i in ids))
 # For each home-page option, the CALL_NOW keys it belongs to (its data-nations).
 HOME_NATIONS = {i: [key for key, ids in CALL_NOW.items() if i in ids] for i in HOME_OPTIONS}
-HELP_NOW_SECTIONS = ("scotland", "northern-ireland")
+# Help now: every nation in turn (England and Wales first, where the crisis line is).
+HELP_NOW_SECTIONS = ("scotland", "northern-ireland", "crown-dependency")
+# The line a family member can call for urgent mental health help, by nation.
+FAMILY_URGENT = {n: ids[0] for n, ids in _NATION_LINES.items()}
 
 
 def services(ids):
@@ -40,15 +61,30 @@ def services(ids):
 
 
 def call_now_key(force) -> str:
-    """Return the CALL_NOW key for a force."""
-    if force.kind == "territorial":
-        return force.nation
-    return force.kind
+    """Return the CALL_NOW key for a force: its nation, or "crown-dependency"."""
+    if force.kind == "crown-dependency":
+        return force.kind
+    return force.nation
 
 
 def call_now_for(force):
     """Return the crisis services for a force's people, in order."""
     return services(CALL_NOW[call_now_key(force)])
+
+
+def force_keys() -> dict[str, str]:
+    """Map every force slug to its CALL_NOW key, for pages that pick options in the browser."""
+    return {slug: call_now_key(f) for slug, f in current_app.extensions["content"].forces.items()}
+
+
+def all_options(key: str = DEFAULT_KEY) -> dict:
+    """Return what a page showing every option (home, offline) needs to render them."""
+    return {
+        "options": services(HOME_OPTIONS),
+        "shown": set(CALL_NOW[key]),
+        "nations": HOME_NATIONS,
+        "force_keys": force_keys(),
+    }
 
 
 @localized_route(bp, "/")
@@ -61,12 +97,10 @@ def home():
     content = current_app.extensions["content"]
     slug = request.args.get("force")
     force = content.forces.get(slug) if slug else None
-    key = call_now_key(force) if force else "england"
+    key = call_now_key(force) if force else DEFAULT_KEY
     page = render_template(
         "crisis/home.html",
-        options=services(HOME_OPTIONS),
-        shown=set(CALL_NOW[key]),
-        nations=HOME_NATIONS,
+        **all_options(key),
         force=force,
         unknown_force=bool(slug) and force is None,
     )
@@ -76,10 +110,12 @@ def home():
 
 @localized_route(bp, "/help-now")
 def help_now():
-    """Show every urgent option, England and Wales first, then Scotland and Northern Ireland."""
+    """Show every urgent option: England and Wales first, then each other nation."""
     return render_template(
         "crisis/help_now.html",
         call_now=services(DEFAULT_CALL_NOW),
         nhs_111_wales=services(["nhs-111-wales"])[0],
         nations={nation: services(CALL_NOW[nation]) for nation in HELP_NOW_SECTIONS},
+        anyone=services(("samaritans", "shout")),
+        family_urgent={n: services([i])[0] for n, i in FAMILY_URGENT.items()},
     )

@@ -5,6 +5,7 @@ from babel.dates import format_date as babel_format_date
 from flask import Blueprint, abort, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
 
+from .content import time_words
 from .crisis import DEFAULT_CALL_NOW, services
 from .forms import AUDIENCE_LABELS, NATION_LABELS, DirectorySearchForm
 from .i18n import current_locale, localized_route
@@ -26,7 +27,7 @@ WELSH_LABELS = {
     "unknown": _l("Not known"),
 }
 
-FAMILY_CATEGORIES = ("families", "bereavement")
+FAMILY_CATEGORIES = ("families", "bereavement", "domestic-abuse")
 
 # Where someone may need to leave fast, "Exit this page" sits above the content
 # (the GOV.UK pattern): the directory and family pages, the force pages and find
@@ -57,6 +58,7 @@ def labels():
         "format_date": format_date,
         "day_names": DAY_NAMES,
         "show_exit_this_page": show_exit_this_page(),
+        "time_words": time_words,
     }
 
 
@@ -126,17 +128,12 @@ def service(service_id):
 
 @localized_route(bp, "/families")
 def families():
-    """Show the hub for partners, children and parents of people in policing."""
-    sections = [(content().categories[c], content().services_in(c)) for c in FAMILY_CATEGORIES]
-    for_families = [
-        s
-        for s in content().services.values()
-        if "family" in s.audiences and s.category not in FAMILY_CATEGORIES
-    ]
+    """List the family guides (one per situation), the lines families can call, and the
+    family categories of the directory."""
     return render_template(
         "directory/families.html",
-        sections=sections,
-        for_families=for_families,
+        guides=content().guides.values(),
+        categories=[content().categories[c] for c in FAMILY_CATEGORIES],
         call_now=services(("samaritans", "shout")),
     )
 

@@ -166,5 +166,12 @@ def find_your_force():
 
 @localized_route(bp, "/about-the-data")
 def about_data():
-    """Say where the postcode and place data comes from, with the licences."""
-    return render_template("forces/about_data.html", info=locator.data_info())
+    """Say where the postcode and place data comes from, and what the content's dates mean."""
+    content = current_app.extensions["content"]
+    entries = (*content.services.values(), *content.forces.values())
+    return render_template(
+        "forces/about_data.html",
+        info=locator.data_info(),
+        checked=sum(1 for e in entries if e.dating.checked),
+        entries=len(entries),
+    )

@@ -1,6 +1,6 @@
 """The OpenAPI 3 description of `/api/v1` (kept beside the code it describes)."""
 
-from .content import AUDIENCES, NATIONS
+from .content import AUDIENCES, CHECK_METHODS, NATIONS
 
 TEXT = {
     "type": "object",
@@ -8,6 +8,31 @@ TEXT = {
     "properties": {"en": {"type": "string"}, "cy": {"type": ["string", "null"]}},
 }
 NULLABLE_TEXT = {"oneOf": [TEXT, {"type": "null"}]}
+#: The honest-dating fields every service and force carries.
+DATING = {
+    "source_date": {
+        "type": "string",
+        "format": "date",
+        "description": "The date printed on the source the entry rests on or, when "
+        "source_undated is true, the day that undated source was read. Not a check.",
+    },
+    "source_undated": {"type": "boolean"},
+    "checked": {
+        "description": "null until a person has confirmed the entry against the live source.",
+        "oneOf": [
+            {
+                "type": "object",
+                "required": ["date", "method"],
+                "properties": {
+                    "date": {"type": "string", "format": "date"},
+                    "method": {"type": "string", "enum": list(CHECK_METHODS)},
+                },
+            },
+            {"type": "null"},
+        ],
+    },
+}
+DATING_REQUIRED = ["source_date", "source_undated", "checked"]
 ERROR = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}
 CONTACT = {
     "type": "object",
@@ -34,7 +59,7 @@ SERVICE = {
         "eligibility",
         "welsh",
         "source",
-        "last_verified",
+        *DATING_REQUIRED,
         "url",
     ],
     "properties": {
@@ -69,13 +94,13 @@ SERVICE = {
         "who_will_know": NULLABLE_TEXT,
         "welsh": {"type": "string", "enum": ["yes", "no", "unknown"]},
         "source": {"type": "string", "format": "uri"},
-        "last_verified": {"type": "string", "format": "date"},
+        **DATING,
         "url": {"type": "string", "format": "uri"},
     },
 }
 FORCE = {
     "type": "object",
-    "required": ["slug", "name", "name_cy", "nation", "kind", "website", "url"],
+    "required": ["slug", "name", "name_cy", "nation", "kind", "website", "url", *DATING_REQUIRED],
     "properties": {
         "slug": {"type": "string"},
         "name": {"type": "string"},
@@ -84,6 +109,7 @@ FORCE = {
         "kind": {"type": "string", "enum": ["territorial", "national", "crown-dependency"]},
         "website": {"type": "string", "format": "uri"},
         "url": {"type": "string", "format": "uri"},
+        **DATING,
     },
 }
 LINK = {

@@ -12,7 +12,7 @@ from flask import Blueprint, Flask, Response, abort, current_app, render_templat
 from flask_babel import gettext
 
 from .assets import static_url
-from .crisis import DEFAULT_CALL_NOW, services
+from .crisis import all_options
 from .i18n import LOCALES, current_locale, localized_route
 
 bp = Blueprint("pwa", __name__)
@@ -30,6 +30,7 @@ PRECACHE_STATIC = (
     "js/exit-this-page.js",
     "js/save-force.js",
     "js/use-location.js",
+    "js/replace-links.js",
 )
 THEME_COLOUR = "#1d3f72"
 NAVIGATION_TIMEOUT_MS = 3000
@@ -37,8 +38,12 @@ NAVIGATION_TIMEOUT_MS = 3000
 
 @localized_route(bp, "/offline")
 def offline():
-    """Show the call buttons to someone offline on a page this device has not saved."""
-    return render_template("pwa/offline.html", call_now=services(DEFAULT_CALL_NOW))
+    """Show the call buttons to someone offline on a page this device has not saved.
+
+    Every nation's options are in the page; the saved force, or a `?force=` link
+    opened offline, picks them in the browser (England and Wales without either).
+    """
+    return render_template("pwa/offline.html", **all_options())
 
 
 @localized_route(bp, "/manifest.webmanifest")
@@ -112,7 +117,8 @@ def _icon(name: str, sizes: str, purpose: str = "any") -> dict:
 
 
 def directory_urls(app: Flask, lang: str) -> list[str]:
-    """List the directory, families and treatment-centre pages in one language, whole."""
+    """List the directory, families (with every guide) and treatment-centre pages in one
+    language, whole."""
     content = app.extensions["content"]
     urls = [
         url_for(e, lang_code=lang)
@@ -125,6 +131,7 @@ def directory_urls(app: Flask, lang: str) -> list[str]:
     ]
     urls += [url_for("directory.category", category=c, lang_code=lang) for c in content.categories]
     urls += [url_for("directory.service", service_id=s, lang_code=lang) for s in content.services]
+    urls += [url_for("families.guide", slug=g, lang_code=lang) for g in content.guides]
     return urls
 
 

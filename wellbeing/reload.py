@@ -12,16 +12,28 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import pwa
+from . import crisis, pwa
 from .config import PACKAGE_DIR
-from .content import ContentError, load_content
+from .content import Content, ContentError, load_content
+
+
+def read_content(app: Flask) -> Content:
+    """Read and validate every content file; raise ContentError on the first problem."""
+    extra = app.config["DATA_DIR"]
+    content = load_content(PACKAGE_DIR / "data", Path(extra) if extra else None)
+    missing = crisis.REQUIRED_SERVICES - set(content.services)
+    if missing:
+        raise ContentError(
+            "the call-now lists (wellbeing/crisis.py) name services that are not in the "
+            f"content: {', '.join(sorted(missing))}"
+        )
+    return content
 
 
 def reload_content(app: Flask) -> tuple[bool, str]:
     """Re-read the content; swap it in if it is valid. Return (done, a line for the log)."""
-    extra = app.config["DATA_DIR"]
     try:
-        content = load_content(PACKAGE_DIR / "data", Path(extra) if extra else None)
+        content = read_content(app)
     except ContentError as error:
         return False, f"Content reload refused, still serving the previous content: {error}"
     old = app.extensions["content"], app.extensions["precache"]

@@ -27,9 +27,13 @@
     }, WEEK) + minute;
   }
 
+  // As the server writes it: "midday" and "midnight", not "12pm" and "12am".
   function timeWords(minute, element) {
     var hour = Math.floor((minute % 1440) / 60);
     var mins = minute % 60;
+    if (!mins && hour % 12 === 0) {
+      return element.getAttribute(hour ? "data-midday" : "data-midnight");
+    }
     var h12 = hour % 12 || 12;
     var suffix = element.getAttribute(hour < 12 ? "data-am" : "data-pm");
     return h12 + (mins ? ":" + (mins < 10 ? "0" : "") + mins : "") + suffix;

@@ -122,13 +122,17 @@ def test_exit_button_works_without_javascript(browser, live_server):
 # --------------------------------------------------------------------------- open now
 
 
-def open_now_text(context, base, path, when):
+def open_now_status(context, base, path, when):
     page = context.new_page()
     page.clock.set_fixed_time(when)
     page.goto(base + path)
     status = page.locator(".wb-facts__hours .wb-open").first
     status.wait_for(state="visible")
-    return status.inner_text()
+    return status
+
+
+def open_now_text(context, base, path, when):
+    return open_now_status(context, base, path, when).inner_text()
 
 
 @pytest.mark.parametrize(
@@ -153,6 +157,32 @@ def test_office_hours_service_says_when_it_opens(context, live_server, when, exp
 def test_a_24_hour_line_is_open_on_a_saturday_night(context, live_server, path):
     when = dt.datetime(2026, 11, 28, 3, 30, tzinfo=LONDON)
     assert open_now_text(context, live_server, path, when) == "Open now"
+
+
+@pytest.mark.parametrize(
+    ("path", "opens", "expected"),
+    [
+        ("/services/police-care-uk", 720, "Closed now. Opens Monday at midday."),
+        ("/cy/services/police-care-uk", 720, "Ar gau nawr. Yn agor ddydd Llun am hanner dydd."),
+        ("/cy/services/police-care-uk", 1440, "Ar gau nawr. Yn agor ddydd Mawrth am hanner nos."),
+        ("/cy/services/police-care-uk", 780, "Ar gau nawr. Yn agor ddydd Llun am 1yh."),
+    ],
+)
+def test_opening_at_midday_or_midnight_is_said_in_words(
+    context, live_server, path, opens, expected
+):
+    saturday = dt.datetime(2026, 11, 28, 12, 0, tzinfo=LONDON)
+    status = open_now_status(context, live_server, path, saturday)
+    # No service opens on the hour of 12 yet: give this one such hours and start it again.
+    text = status.evaluate(
+        """(element, opens) => {
+            element.setAttribute("data-hours", JSON.stringify({tz: "Europe/London", open: [[opens, opens + 60]]}));
+            window.wellbeingModules["wb-open-now"](element);
+            return element.textContent;
+        }""",
+        opens,
+    )
+    assert text == expected
 
 
 def test_open_now_on_category_cards(context, live_server):
@@ -189,7 +219,12 @@ OFFLINE_PAGES = [
     ("/directory", "Find support", "a[href='/directory/crisis']"),
     ("/directory/money", "Money and grants", "article.wb-service"),
     ("/services/police-care-uk", "Police Care UK", "a[href='tel:03000120030']"),
-    ("/families", "Support for police families", "article.wb-service"),
+    ("/families", "Support for police families", ".wb-guides a"),
+    (
+        "/families/abuse-by-someone-in-policing",
+        "Someone in policing is hurting you",
+        "a[href='tel:08082000247']",
+    ),
     ("/treatment-centres", "Police Treatment Centres and Flint House", "a[href='/forces/psni']"),
     ("/exit-this-page", "How Exit this page works", "main li"),
 ]

@@ -126,7 +126,10 @@ def test_make_this_my_force_then_offline_then_forget(context, live_server):
     # Saved on the first visit, before the worker controls the page: it must still be cached.
     save.click()
     assert forget.is_visible() and not save.is_visible()
-    assert "saved as your force" in page.locator(".wb-save-force__status").inner_text()
+    page.wait_for_function(
+        "document.querySelector('.wb-save-force__status').textContent.includes('saved as your force')"
+    )
+    assert "works offline" in page.locator(".wb-save-force__status").inner_text()
     stored = page.evaluate("JSON.parse(localStorage.getItem('wellbeing.force'))")
     assert stored == {"slug": "police-scotland", "name": "Police Scotland", "key": "scotland"}
     wait_for_service_worker(page)

@@ -45,6 +45,18 @@ def test_never_visited_url_offline_shows_the_offline_page_with_call_buttons(cont
     assert_call_links(page)
 
 
+def test_an_intranet_link_opened_offline_shows_its_nations_options(context, live_server):
+    page = visit_and_install(context, live_server)
+    context.set_offline(True)
+    page.goto(live_server + "/?force=psni")  # not precached with its query: the offline page
+    assert page.locator("h1").inner_text() == "You are offline"
+    assert page.locator('a[href="tel:08088088000"]').is_visible()  # Lifeline
+    assert not page.locator('a[href="tel:03001312789"]').is_visible()  # England and Wales only
+    assert page.locator('a[href="tel:111"]:visible').count() == 0
+    assert page.locator('.wb-call--primary a[href="tel:999"]').is_visible()
+    assert page.locator("main a[href='/help-now']").is_visible()
+
+
 def test_welsh_never_visited_url_offline_shows_the_welsh_offline_page(context, live_server):
     page = visit_and_install(context, live_server)
     context.set_offline(True)
