@@ -2,8 +2,9 @@
 
 A page answers only the query parameters it reads. Any other parameter
 (`?utm_source=`, `?x=1`) redirects to the same URL without it, so the page
-cache serves it, and a stray name can never reach a view. The JSON API
-ignores unknown parameters instead (a redirect would cost a client a round trip).
+cache serves it, and a stray name can never reach a view. The JSON APIs
+(`/api/v1`, `/openreferral`) ignore unknown parameters instead (a redirect would
+cost a client a round trip, and their pages are not cached).
 
 Every response to a request with a query string is a search, a location or a
 force link: it is sent with `Cache-Control: no-store`, so the browser's disk
@@ -23,11 +24,15 @@ PARAMETERS = {
     "forces.find_your_force": ("q", "lat", "lng"),
     "pwa.service_worker": ("lang",),
 }
+# Blueprints that answer JSON: left alone.
+JSON_BLUEPRINTS = ("api", "oruk")
 
 
 def canonical_query(endpoint: str | None) -> str | None:
     """Return the query string this request should have, or None if it already has it."""
-    if not request.query_string or endpoint is None or endpoint.startswith("api."):
+    if not request.query_string or endpoint is None:
+        return None
+    if endpoint.partition(".")[0] in JSON_BLUEPRINTS:
         return None
     known = PARAMETERS.get(endpoint, ())
     if request.args and all(name in known for name in request.args):
