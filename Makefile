@@ -36,7 +36,14 @@ $(LIGHTHOUSE): tests/lighthouse/package-lock.json
 	  npm ci --prefix tests/lighthouse --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: the Lighthouse test will skip (apt-get install nodejs npm)"; fi
 
-test: $(VENV)/.test-installed compile-strings $(LIGHTHOUSE)  ## Set up and run every test, browser tests included
+REDOCLY := tests/redocly/node_modules/.installed
+
+$(REDOCLY): tests/redocly/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix tests/redocly --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the OpenAPI lint test will skip (apt-get install nodejs npm)"; fi
+
+test: $(VENV)/.test-installed compile-strings $(LIGHTHOUSE) $(REDOCLY)  ## Set up and run every test, browser tests included
 	$(VENV)/bin/flask --app app content check
 	$(PY) -m pytest
 

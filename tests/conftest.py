@@ -1,7 +1,11 @@
 """Fixtures for app tests, and the `page` helper every GET of a page goes through."""
 
+import atexit
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import html5lib
 import pytest
@@ -36,9 +40,15 @@ class ClosingClient(FlaskClient):
         return response
 
 
+# Test apps keep their reports in a throwaway folder, never in the user's state folder.
+REPORTS_DIR = Path(tempfile.mkdtemp(prefix="wellbeing-test-reports-"))
+atexit.register(shutil.rmtree, REPORTS_DIR, ignore_errors=True)
+
+
 def make_app(config: dict | None = None):
     """Create an app for tests; every test app goes through here."""
-    app = create_app({"TESTING": True, **(config or {})})
+    defaults = {"TESTING": True, "REPORTS_DB": str(REPORTS_DIR / "reports.sqlite3")}
+    app = create_app({**defaults, **(config or {})})
     app.test_client_class = ClosingClient
     return app
 

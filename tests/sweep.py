@@ -13,6 +13,7 @@ from functools import cache
 
 from flask import url_for
 
+from wellbeing import oruk
 from wellbeing.content import NATIONS
 
 from .conftest import make_app
@@ -91,6 +92,21 @@ def _guides(content):
     return cases
 
 
+def _report(content):
+    service, force = next(iter(content.services)), next(iter(content.forces))
+    return [
+        with_values(kind="service", entry_id=service),
+        with_values(kind="force", entry_id=force),
+        with_values(kind="guide", entry_id=next(iter(content.guides))),
+        Case(values=(("kind", "force"), ("entry_id", force)), query=(("section", "contacts"),)),
+        Case(
+            values=(("kind", "force"), ("entry_id", force)), query=(("section", "<x>"),), status=404
+        ),
+        with_values(404, kind="no-such-kind", entry_id=service),
+        with_values(404, kind="service", entry_id="no-such-service"),
+    ]
+
+
 # HTML pages, in English and in Welsh.
 HTML = {
     "crisis.home": _home,
@@ -117,6 +133,11 @@ HTML = {
     "pages.accessibility": _simple,
     "pages.privacy": _simple,
     "pwa.offline": _simple,
+    "reports.form": _report,
+    "reports.thanks": lambda c: [
+        with_values(kind="service", entry_id=next(iter(c.services))),
+        with_values(404, kind="service", entry_id="no-such-service"),
+    ],
 }
 
 # JSON API (no language prefix).
@@ -137,10 +158,34 @@ JSON = {
     ],
     "api.locate": lambda c: (
         [case(q=q) for qs in LOCATE_QUERIES.values() for q in qs]
-        + [case(lat=lat, lng=lng) for lat, lng in LOCATE_POINTS.values()]
-        + [case(400), case(400, q=""), case(400, q=LONG), case(400, lat="x", lng="y")]
+        + [case(400), case(400, q=""), case(400, q=LONG)]
+    ),
+    "api.locate_point": lambda c: (
+        [case(lat=lat, lng=lng) for lat, lng in LOCATE_POINTS.values()]
+        + [case(400), case(400, lat="x", lng="y"), case(400, lat="95", lng="0")]
     ),
     "api.openapi": _simple,
+    "oruk.root": _simple,
+    "oruk.services": lambda c: [case(), case(search="stress"), case(400, page="0")],
+    "oruk.service": lambda c: (
+        [with_values(ident=oruk.record_id("service", k)) for k in c.services]
+        + [with_values(404, ident="no-such-service")]
+    ),
+    "oruk.organizations": _simple,
+    "oruk.organization": lambda c: (
+        [with_values(ident=i) for i in oruk.dataset(c, oruk.london_today()).organizations]
+        + [with_values(404, ident="no-such-organization")]
+    ),
+    "oruk.taxonomies": _simple,
+    "oruk.taxonomy": lambda c: (
+        [with_values(ident=oruk.record_id("taxonomy", "categories"))]
+        + [with_values(404, ident="nope")]
+    ),
+    "oruk.taxonomy_terms": _simple,
+    "oruk.taxonomy_term": lambda c: (
+        [with_values(ident=oruk.record_id("taxonomy_term", k)) for k in c.categories]
+        + [with_values(404, ident="nope")]
+    ),
 }
 
 # Neither HTML nor API JSON: the worker script and the web app manifest.

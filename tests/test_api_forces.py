@@ -63,7 +63,7 @@ def test_one_force_has_its_services(client):
     assert "nhs-111-wales" in services
     assert "breathing-space" not in services
     assert all("wales" in s["nations"] for s in gwent["services"])
-    assert gwent["treatment_centre"]["service"] == "flint-house"
+    assert gwent["childrens_charity"]["service"] == "police-childrens-fund"
 
 
 def test_police_scotland_has_scotlands_services_not_the_crisis_line(client):
@@ -88,8 +88,13 @@ def test_unknown_force_is_a_404_in_json(client):
 # ---- locate ----------------------------------------------------------------------------------
 
 
+def locate_path(query: str) -> str:
+    """A place or postcode goes to /locate, a location (lat and lng) to /locate/point."""
+    return "/api/v1/locate/point" if query.startswith(("lat=", "lng=")) else "/api/v1/locate"
+
+
 def locate(client, query: str, status: int = 200) -> dict:
-    body = get_json(client, "/api/v1/locate?" + query, status)
+    body = get_json(client, f"{locate_path(query)}?{query}", status)
     assert {"status", "forces", "message"} <= set(body)
     assert body["status"] in STATUSES
     assert isinstance(body["message"], str) and body["message"]
@@ -170,7 +175,7 @@ def test_locate_invalid_is_a_400(client, query):
     ],
 )
 def test_locate_status_matches_the_number_of_forces(client, openapi, query):
-    response = client.get("/api/v1/locate?" + query)
+    response = client.get(f"{locate_path(query)}?{query}")
     body = response.get_json()
     count = len(body["forces"])
     expected = {
@@ -182,7 +187,7 @@ def test_locate_status_matches_the_number_of_forces(client, openapi, query):
     assert expected[body["status"]], body
     assert (response.status_code == 400) == (body["status"] == "invalid")
     status = str(response.status_code)
-    validator(openapi, "/api/v1/locate", status).validate(body)
+    validator(openapi, locate_path(query), status).validate(body)
 
 
 # ---- OpenAPI ------------------------------------------------------------------------------
@@ -201,9 +206,10 @@ def test_openapi_is_an_openapi_3_document(client):
             assert [p["name"] for p in params] == [name] and params[0]["required"] is True
         for response in operation["responses"].values():
             assert response["description"]
-    locate_params = {p["name"] for p in doc["paths"]["/api/v1/locate"]["get"]["parameters"]}
-    assert locate_params == {"q", "lat", "lng"}
-    assert "400" in doc["paths"]["/api/v1/locate"]["get"]["responses"]
+    for path, names in (("/api/v1/locate", {"q"}), ("/api/v1/locate/point", {"lat", "lng"})):
+        params = doc["paths"][path]["get"]["parameters"]
+        assert {p["name"] for p in params} == names and all(p["required"] for p in params)
+        assert "400" in doc["paths"][path]["get"]["responses"]
     assert "404" in doc["paths"]["/api/v1/forces/{slug}"]["get"]["responses"]
 
 
@@ -241,6 +247,13 @@ def test_the_schemas_can_fail(openapi):
 @pytest.mark.parametrize("url", ["/api/v1/nothing", "/api/v1/forces/nope/extra"])
 def test_an_unknown_api_url_is_a_json_404_any_site_can_read(client, url):
     assert "error" in get_json(client, url, status=404)
+
+
+@pytest.mark.parametrize("url", ["/api/v1/forces", "/openreferral/services", "/forces"])
+def test_an_unsupported_method_is_a_405_saying_which_are_allowed(client, url):
+    response = client.open(url, method="TRACE")
+    assert response.status_code == 405
+    assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
 
 
 def test_pages_are_not_cors_open(client):

@@ -81,9 +81,17 @@ def test_welsh_text_is_given_beside_the_english(client):
         ("?q=grants", [s.id for s in CONTENT.search("grants")]),
         ("?q=grantiau", [s.id for s in CONTENT.search("grantiau")]),
         ("?q=physiotherapy+harrogate", ["police-treatment-centres"]),
-        ("?category=treatment", ["police-treatment-centres", "flint-house", "prrt"]),
+        (
+            "?category=treatment",
+            [
+                "police-treatment-centres",
+                "flint-house",
+                "prrt",
+                "north-west-police-benevolent-fund",
+            ],
+        ),
         ("?nation=northern-ireland&category=treatment", ["police-treatment-centres", "prrt"]),
-        ("?audience=family&category=treatment", ["prrt"]),
+        ("?audience=family&category=treatment", ["prrt", "north-west-police-benevolent-fund"]),
         ("?q=flint&nation=scotland", []),
     ],
 )
@@ -105,8 +113,13 @@ def test_nation_filter_narrows(client, nation):
     assert all(nation in s["nations"] for s in found)
 
 
-def test_empty_filters_are_ignored(client):
-    assert ids(get(client, "?q=&audience=&nation=&category=")) == list(CONTENT.services)
+def test_an_empty_q_lists_everything(client):
+    assert ids(get(client, "?q=")) == list(CONTENT.services)
+
+
+@pytest.mark.parametrize("name", ["audience", "nation", "category"])
+def test_an_empty_filter_is_a_400_not_a_wildcard(client, name):
+    assert name in get(client, f"?{name}=", status=400)["error"]
 
 
 @pytest.mark.parametrize(

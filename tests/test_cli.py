@@ -90,23 +90,14 @@ def test_check_fails_on_a_broken_file_naming_file_entry_and_field(broken_dir):
 
 
 def test_export_writes_open_referral_uk_json(runner, app):
+    # tests/test_oruk.py validates every record against the standard's schemas.
     result = runner.invoke(args=["content", "export", "--format", "oruk"])
     assert result.exit_code == 0, result.output
     body = json.loads(result.output)
-    services = body["services"]
-    assert len(services) >= 30
-    assert len(services) == len(app.extensions["content"].services)
+    assert len(body["services"]) == len(app.extensions["content"].services)
     organization_ids = {o["id"] for o in body["organizations"]}
-    assert all(o["name"] for o in body["organizations"])
-    for service in services:
-        assert service["organization_id"] in organization_ids
-        assert service["name"] and service["description"] and service["eligibility_description"]
-        assert service["x_police_wellbeing"]["source"].startswith("https://")
-    samaritans = next(s for s in services if s["id"] == "samaritans")
-    assert samaritans["contacts"][0]["phones"][0]["number"] == "116 123"
-    care = next(s for s in services if s["id"] == "police-care-uk")
-    assert {s["byday"] for s in care["schedules"]} == {"MO", "TU", "WE", "TH", "FR"}
-    assert {(s["opens_at"], s["closes_at"]) for s in care["schedules"]} == {("09:00", "17:00")}
+    assert all(s["organization_id"] in organization_ids for s in body["services"])
+    assert [t["name"] for t in body["taxonomies"]] == ["Police Wellbeing Signpost categories"]
 
 
 def test_export_to_a_file(runner, tmp_path):

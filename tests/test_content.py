@@ -4,7 +4,6 @@ Pure tests: no Flask app and no conftest fixtures (run with ``--noconftest``).
 """
 
 import datetime as dt
-import json
 import re
 import shutil
 from pathlib import Path
@@ -21,7 +20,6 @@ from wellbeing.content import (
     format_phone,
     issues,
     load_content,
-    to_oruk,
 )
 from wellbeing.crisis import REQUIRED_SERVICES
 
@@ -176,9 +174,10 @@ def test_treatment_centre_and_charity_links(content):
     f = content.forces
     assert f["north-wales"].treatment_centre.service == "police-treatment-centres"
     assert f["north-wales"].treatment_centre.confidence == "verified"
-    assert f["west-yorkshire"].treatment_centre.confidence == "likely"
+    assert f["west-yorkshire"].treatment_centre.confidence == "verified"
     assert f["kent"].treatment_centre.service == "flint-house"
-    assert f["kent"].treatment_centre.confidence == "likely"  # never verified force by force
+    assert f["kent"].treatment_centre.confidence == "verified"  # its benevolent fund includes it
+    assert f["gwent"].treatment_centre.confidence == "unknown"  # no source names Gwent
     assert f["leicestershire"].treatment_centre.service is None
     assert f["leicestershire"].treatment_centre.confidence == "unknown"
     assert f["psni"].childrens_charity.service == "prrt"
@@ -731,29 +730,3 @@ def test_shipped_data_has_no_check_errors(content):
         str(w) for w in report.warnings if "only rated 'likely'" in str(w) and ": phone " in str(w)
     ]
     assert len(likely) == 2  # the PFOA support line and the Men's Advice Line
-
-
-def test_oruk_export_shape(content):
-    data = to_oruk(content)
-    json.dumps(data)  # serialisable
-    assert set(data) >= {"organizations", "services"}
-    org_ids = {o["id"] for o in data["organizations"]}
-    assert len(data["services"]) == len(content.services)
-    by_id = {s["id"]: s for s in data["services"]}
-    for svc in data["services"]:
-        assert svc["organization_id"] in org_ids
-        assert {"name", "description", "status", "contacts", "schedules", "service_areas"} <= set(
-            svc
-        )
-        assert {"cost_options", "eligibility_description"} <= set(svc)
-    line = by_id["oscar-kilo-crisis-line"]
-    assert line["contacts"][0]["phones"][0]["number"] == "0300 131 2789"
-    assert line["schedules"][0]["byday"] == "MO,TU,WE,TH,FR,SA,SU"
-    assert [a["service_area"] for a in line["service_areas"]] == ["England", "Wales"]
-    care = by_id["police-care-uk"]
-    assert [(s["byday"], s["opens_at"], s["closes_at"]) for s in care["schedules"]][0] == (
-        "MO",
-        "09:00",
-        "17:00",
-    )
-    assert by_id["shout"]["contacts"][0]["phones"][0]["description"].endswith("(text SHOUT)")

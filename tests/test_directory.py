@@ -386,7 +386,7 @@ def test_families_page_links_to_every_family_category(page, prefix):
 def test_treatment_centres_page_shows_each_centre_and_the_forces_it_serves(page, prefix):
     found = page(f"{prefix}/treatment-centres")
     centres = CONTENT.services_in("treatment")
-    assert len(centres) == 3
+    assert len(centres) == 4
     for centre in centres:
         section = found.select_one(f"section[aria-labelledby='centre-{centre.id}']")
         assert section.select_one(".wb-facts__for dd").get_text(strip=True)  # who is eligible
@@ -397,12 +397,18 @@ def test_treatment_centres_page_shows_each_centre_and_the_forces_it_serves(page,
         served = {
             f"{prefix}/forces/{f.slug}"
             for f in CONTENT.forces.values()
-            if f.treatment_centre and f.treatment_centre.service == centre.id
+            if f.treatment_centre
+            and f.treatment_centre.service == centre.id
+            or f.slug in centre.forces
         }
         assert served <= hrefs(section, "a[href*='/forces/']")
         assert len(section.select("a[href*='/forces/']")) == len(served)
     ptc = found.select_one("section[aria-labelledby='centre-police-treatment-centres']")
     assert {f"{prefix}/forces/psni", f"{prefix}/forces/police-scotland"} <= hrefs(ptc, "a")
+    ben_fund = found.select_one(
+        "section[aria-labelledby='centre-north-west-police-benevolent-fund']"
+    )
+    assert f"{prefix}/forces/merseyside" in hrefs(ben_fund, "a")
 
 
 def test_treatment_centres_say_how_to_apply(page):

@@ -6,6 +6,7 @@ route sweep (tests/sweep.py), and through axe in tests/browser/test_sweep_browse
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -180,13 +181,10 @@ def test_abuse_page_names_only_independent_services():
 
 
 def write_guide(tmp_path, text):
+    """Copy the shipped content (services refer to forces) with only this one guide."""
     data = tmp_path / "data"
-    (data / "guides").mkdir(parents=True)
-    for name in ("categories.toml",):
-        (data / name).write_text((DATA / name).read_text(encoding="utf-8"), encoding="utf-8")
-    (data / "services").mkdir()
-    for path in (DATA / "services").glob("*.toml"):
-        (data / "services" / path.name).write_text(path.read_text(encoding="utf-8"), "utf-8")
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("locator", "guides"))
+    (data / "guides").mkdir()
     (data / "guides" / "test.toml").write_text(text, encoding="utf-8")
     return data
 

@@ -238,9 +238,14 @@ def test_find_your_force(robust_client, q, lat, lng, lang):
 
 
 @HTTP_SETTINGS
-@given(q=st.one_of(st.none(), any_text), lat=optional_coordinate, lng=optional_coordinate)
-def test_api_locate(robust_client, q, lat, lng):
-    response = get(robust_client, "/api/v1/locate", _query(q=q, lat=lat, lng=lng))
+@given(
+    q=st.one_of(st.none(), any_text),
+    lat=optional_coordinate,
+    lng=optional_coordinate,
+    path=st.sampled_from(["/api/v1/locate", "/api/v1/locate/point"]),
+)
+def test_api_locate(robust_client, q, lat, lng, path):
+    response = get(robust_client, path, _query(q=q, lat=lat, lng=lng))
     assert response.mimetype == "application/json"
     body = response.get_json()
     assert body["status"] in VALID_STATUSES

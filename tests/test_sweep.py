@@ -88,6 +88,12 @@ def test_form_error_page(page, target):
     result = page(target.url, status=400)
     assert re.match(r"(Error|Gwall): ", result.soup.title.get_text()), target.url
     assert result.select('[role="alert"], .wb-error-summary'), f"{target.url}: no error message"
+    # The form fields the summary links to, and only those, say they are invalid (a
+    # summary may also link to a list of choices, such as a guide's nation links).
+    fields = {f["id"] for f in result.select("input[id], select[id], textarea[id]")}
+    linked = {a["href"].removeprefix("#") for a in result.select(".wb-error-summary a")} & fields
+    invalid = {field["id"] for field in result.select('[aria-invalid="true"]')}
+    assert invalid == linked, target.url
     body = result.response.get_data(as_text=True)
     assert not any(marker in body for marker in TRACEBACK_MARKERS), target.url
 
@@ -108,8 +114,9 @@ def test_json_and_worker(client, target):
     else:
         assert response.mimetype == "application/json", target.url
         data = json.loads(body)
-        if target.status >= 400 and target.endpoint != "api.locate":
+        locate = target.endpoint in ("api.locate", "api.locate_point")
+        if target.status >= 400 and not locate:
             assert isinstance(data["error"], str) and data["error"]
-        if target.endpoint == "api.locate":
+        if locate:
             assert data["status"] in ("found", "ambiguous", "not_found", "invalid")
             assert (data["status"] == "invalid") == (target.status == 400)

@@ -36,10 +36,22 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     compression.init_app(app)
 
-    from . import api, cli, crisis, directory, families, forces, pages, pwa
+    from . import api, cli, crisis, directory, families, forces, oruk_api, pages, pwa, reports
 
-    for blueprint in (crisis.bp, directory.bp, families.bp, forces.bp, pages.bp, pwa.bp, api.bp):
+    blueprints = (
+        crisis.bp,
+        directory.bp,
+        families.bp,
+        forces.bp,
+        pages.bp,
+        pwa.bp,
+        api.bp,
+        oruk_api.bp,
+        reports.bp,
+    )
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
+    reports.init_app(app)
     cli.init_app(app)
 
     assets.init_app(app, PROJECT_ROOT / "static")

@@ -102,6 +102,20 @@ def force_json(force) -> dict:
     }
 
 
+def section_json(section) -> dict:
+    phone = section.phone
+    return {
+        "kind": section.kind,
+        "name": text(section.name),
+        "url": section.url,
+        "service": section.service,
+        "phone": None if phone is None else {"display": phone.display, "href": f"tel:{phone.tel}"},
+        "confidence": section.confidence,
+        "source": section.source,
+        **dating_json(section.dating),
+    }
+
+
 def link_json(link) -> dict | None:
     if link is None:
         return None
@@ -125,6 +139,7 @@ def force(slug):
             **force_json(found),
             "treatment_centre": link_json(found.treatment_centre),
             "childrens_charity": link_json(found.childrens_charity),
+            "own_support": [section_json(s) for s in found.own_support],
             "contacts": [contact_json(c) for c in found.contacts],
             "intranet_services": [
                 {"key": i.key, "name": text(i.name), "purpose": text(i.purpose)}
@@ -137,32 +152,25 @@ def force(slug):
 
 @bp.get("/services")
 def services():
-    """Search and filter the directory."""
+    """Search and filter the directory; a filter given empty is an error, not a wildcard."""
     q = request.args.get("q", "")
-    category = request.args.get("category") or None
-    audience = request.args.get("audience") or None
-    nation = request.args.get("nation") or None
+    category = request.args.get("category")
+    audience = request.args.get("audience")
+    nation = request.args.get("nation")
     if len(q) > MAX_QUERY:
         return error(400, f"q must be {MAX_QUERY} characters or fewer.")
-    if category and category not in content().categories:
-        return error(400, "Unknown category. Use one of: " + ", ".join(content().categories) + ".")
-    if audience and audience not in AUDIENCES:
-        return error(400, "Unknown audience. Use one of: " + ", ".join(AUDIENCES) + ".")
-    if nation and nation not in NATIONS:
-        return error(400, "Unknown nation. Use one of: " + ", ".join(NATIONS) + ".")
+    for name, value, allowed in (
+        ("category", category, tuple(content().categories)),
+        ("audience", audience, AUDIENCES),
+        ("nation", nation, NATIONS),
+    ):
+        if value is not None and value not in allowed:
+            return error(400, f"Unknown {name}. Use one of: " + ", ".join(allowed) + ".")
     found = content().search(q, audience, nation, category)
     return jsonify({"services": [service_json(s) for s in found]})
 
 
-@bp.get("/locate")
-def locate():
-    """Find the force for a place, a postcode or a location."""
-    lat, lng = request.args.get("lat"), request.args.get("lng")
-    if lat is not None or lng is not None:
-        point = locator.parse_point(lat, lng)
-        result = point if isinstance(point, locator.Result) else locator.locate_point(*point)
-    else:
-        result = locator.locate(request.args.get("q", ""))
+def locate_json(result):
     body = {
         "status": result.status,
         "forces": [
@@ -179,6 +187,19 @@ def locate():
         "matched": result.matched,
     }
     return jsonify(body), 400 if result.status == "invalid" else 200
+
+
+@bp.get("/locate")
+def locate():
+    """Find the force for a place or a postcode (`q`)."""
+    return locate_json(locator.locate(request.args.get("q", "")))
+
+
+@bp.get("/locate/point")
+def locate_point():
+    """Find the force for a location (`lat` and `lng`)."""
+    point = locator.parse_point(request.args.get("lat"), request.args.get("lng"))
+    return locate_json(point if isinstance(point, locator.Result) else locator.locate_point(*point))
 
 
 @bp.get("/openapi.json")

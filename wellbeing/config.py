@@ -52,11 +52,19 @@ def check_base_url(value: str | None) -> str | None:
     return origin
 
 
+def default_db() -> str:
+    """The reports database when `WELLBEING_DB` is unset: in the user's state folder,
+    outside the source tree (`$XDG_STATE_HOME`, else ~/.local/state)."""
+    state = os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state"
+    return str(Path(state) / "police-wellbeing-signpost" / "reports.sqlite3")
+
+
 def load_config(overrides: dict | None = None) -> dict:
     """Return the app configuration: defaults, then the environment, then `overrides`."""
     config = {
-        # Nothing signs a cookie or a form token (the app has no sessions and no
-        # POST forms), so a per-process random key is safe when none is given.
+        # Nothing signs a cookie or a form token (the app has no sessions, and its
+        # one POST form has no CSRF token: see forms.ReportForm), so a
+        # per-process random key is safe when none is given.
         "SECRET_KEY": os.environ.get("WELLBEING_SECRET_KEY") or secrets.token_hex(32),
         # Deployer's folder of extra or overriding content (same layout as wellbeing/data).
         "DATA_DIR": os.environ.get("WELLBEING_DATA_DIR") or None,
@@ -75,6 +83,12 @@ def load_config(overrides: dict | None = None) -> dict:
         # GET forms only: there is no state to protect, and CSRF would need a cookie.
         "WTF_CSRF_ENABLED": False,
         "MAX_CONTENT_LENGTH": 16 * 1024,
+        # "Report a problem": the SQLite file, how long reports are kept, and how
+        # many reports one client may send per window (per worker; 0: no limit).
+        "REPORTS_DB": os.environ.get("WELLBEING_DB") or default_db(),
+        "REPORT_RETENTION_DAYS": int(os.environ.get("WELLBEING_REPORT_RETENTION_DAYS", "180")),
+        "REPORT_RATE_LIMIT": int(os.environ.get("WELLBEING_REPORT_RATE_LIMIT", "10")),
+        "REPORT_RATE_WINDOW": 600,
     }
     config.update(overrides or {})
     config["FRAME_ANCESTORS"] = check_frame_ancestors(list(config["FRAME_ANCESTORS"]))

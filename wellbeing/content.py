@@ -6,6 +6,7 @@ The content lives in TOML files (stdlib ``tomllib``)::
     <data_dir>/intranet_services.toml  [[intranet_service]] entries (shared force-intranet texts)
     <data_dir>/services/*.toml         [[service]] entries (any file name; ``category`` is a field)
     <data_dir>/forces/<slug>.toml      one force per file; the file name must be the slug
+                                       (its own-support sections: see force_sections.py)
 
 ``load_content(data_dir, extra_dir=None)`` reads it all once and returns an
 immutable ``Content``. Any problem raises ``ContentError`` whose message names
@@ -40,10 +41,13 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import phonenumbers
+
+if TYPE_CHECKING:
+    from .force_sections import Section
 
 __all__ = [
     "AUDIENCES",
@@ -72,7 +76,6 @@ __all__ = [
     "format_phone",
     "issues",
     "load_content",
-    "to_oruk",
 ]
 
 LONDON = ZoneInfo("Europe/London")
@@ -602,6 +605,7 @@ class Force:
     contacts: tuple[Contact, ...] = ()
     intranet_services: tuple[IntranetService, ...] = ()
     note: Text | None = None
+    own_support: tuple[Section, ...] = ()  # see force_sections.py
     origin: str = ""
 
     @property
@@ -1120,6 +1124,12 @@ _FORCE_FIELDS = (
     "intranet_services",
     "intranet",
     "note",
+    "federation",
+    "unison",
+    "chaplaincy",
+    "funds",
+    "wellbeing_page",
+    "eap",
 )
 _INTRANET_OVERRIDE_FIELDS = ("name", "purpose", "access", "phone", "url")
 
@@ -1139,6 +1149,8 @@ def _parse_force(
     puk = raw.get("police_uk_id")
     if puk is not None and (not isinstance(puk, str) or not _ID_RE.fullmatch(puk)):
         raise w.error("expected a data.police.uk force id", "police_uk_id")
+    from .force_sections import parse_sections  # it builds on this module's helpers
+
     keys = raw.get("intranet_services", [])
     if not isinstance(keys, list):
         raise w.error("expected a list of keys", "intranet_services")
@@ -1214,6 +1226,7 @@ def _parse_force(
         contacts=_parse_contacts(w, raw, required=False),
         intranet_services=tuple(intranet),
         note=_text(w, raw, "note", required=False),
+        own_support=parse_sections(w, raw),
         origin=where.file,
     )
 
@@ -1316,6 +1329,9 @@ def load_content(data_dir: Path, extra_dir: Path | None = None) -> Content:
         ):
             if link and link.service and link.service not in svcs:
                 raise w.error(f"unknown service '{link.service}'", f"{key}.service")
+        for section in force.own_support:
+            if section.service and section.service not in svcs:
+                raise w.error(f"unknown service '{section.service}'", f"{section.kind}.service")
 
     ordered_cats = dict(sorted(cats.items(), key=lambda kv: (kv[1].order, kv[0])))
     cat_rank = {cid: i for i, cid in enumerate(ordered_cats)}
@@ -1449,15 +1465,7 @@ def check(
     )
 
 
-# --------------------------------------------------------------------------- Open Referral UK
-
-_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_NATION_NAMES = {
-    "england": "England",
-    "wales": "Wales",
-    "scotland": "Scotland",
-    "northern-ireland": "Northern Ireland",
-}
+# --------------------------------------------------------------------------- JSON
 
 
 def checked_json(checked: Checked | None) -> dict[str, str] | None:
@@ -1465,125 +1473,3 @@ def checked_json(checked: Checked | None) -> dict[str, str] | None:
     if checked is None:
         return None
     return {"date": checked.date.isoformat(), "method": checked.method}
-
-
-def _slugify(text: str) -> str:
-    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9]+", "-", _fold(text))).strip("-") or "organisation"
-
-
-def _hhmm(minutes: int) -> str:
-    minutes %= 1440
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def to_oruk(content: Content) -> dict[str, Any]:
-    """Return the directory as Open Referral UK-shaped JSON (English text).
-
-    The shape follows the ORUK / HSDS 3 nested ``service`` object, using only
-    field names we are sure of: ``organizations`` (id, name, description, url),
-    and ``services`` each with id, organization_id, name, description, url,
-    email, status, eligibility_description, ``contacts[].phones[]`` (number,
-    description), ``schedules[]`` (freq, byday, opens_at, closes_at,
-    description), ``service_areas[]`` (service_area, extent_type),
-    ``cost_options[]`` (option) and a non-standard ``x_police_wellbeing``
-    object for what ORUK has no field for (audiences, source, source date,
-    crisis flag, Welsh text, source date). ``assured_date`` is given only for an
-    entry a person has checked against its live source.
-    Ids are our slugs, not UUIDs.
-    """
-    organizations: dict[str, dict[str, Any]] = {}
-    services = []
-    for svc in content.services.values():
-        org_name = svc.provider or svc.name.en
-        org_id = _slugify(org_name)
-        organizations.setdefault(
-            org_id,
-            {"id": org_id, "name": org_name, "description": org_name, "url": svc.website},
-        )
-        phones = [
-            {
-                "id": f"{svc.id}-phone-{i}",
-                "number": c.phone.display if c.phone else c.value,
-                "description": (c.label.en if c.label else "")
-                + (f" (text {c.keyword})" if c.kind == "text" else ""),
-            }
-            for i, c in enumerate(svc.contacts)
-            if c.kind in ("phone", "text")
-        ]
-        emails = [c.value for c in svc.contacts if c.kind == "email"]
-        schedules = []
-        if svc.hours is not None:
-            if svc.hours.always:
-                schedules.append(
-                    {
-                        "id": f"{svc.id}-schedule-0",
-                        "freq": "WEEKLY",
-                        "byday": ",".join(_BYDAY),
-                        "opens_at": "00:00",
-                        "closes_at": "23:59",
-                        "description": "Open 24 hours a day, 7 days a week",
-                    }
-                )
-            else:
-                n = 0
-                for day, ranges in sorted(svc.hours.days.items()):
-                    for start, end in ranges:
-                        schedules.append(
-                            {
-                                "id": f"{svc.id}-schedule-{n}",
-                                "freq": "WEEKLY",
-                                "byday": _BYDAY[day],
-                                "opens_at": _hhmm(start),
-                                "closes_at": "23:59" if end == 1440 else _hhmm(end),
-                                "description": svc.hours.summary("en"),
-                            }
-                        )
-                        n += 1
-        services.append(
-            {
-                "id": svc.id,
-                "organization_id": org_id,
-                "name": svc.name.en,
-                "description": svc.summary.en + (f"\n\n{svc.details.en}" if svc.details else ""),
-                "url": svc.website,
-                "email": emails[0] if emails else None,
-                "status": "active",
-                "eligibility_description": svc.eligibility.en,
-                **(
-                    {"assured_date": svc.dating.checked.date.isoformat()}
-                    if svc.dating.checked
-                    else {}
-                ),
-                "contacts": [{"id": f"{svc.id}-contact", "name": org_name, "phones": phones}]
-                if phones
-                else [],
-                "schedules": schedules,
-                "service_areas": [
-                    {
-                        "id": f"{svc.id}-area-{n}",
-                        "service_area": _NATION_NAMES[n],
-                        "extent_type": "nation",
-                    }
-                    for n in svc.nations
-                ],
-                "cost_options": [{"id": f"{svc.id}-cost", "option": svc.cost.en}]
-                if svc.cost
-                else [],
-                "x_police_wellbeing": {
-                    "category": svc.category,
-                    "audiences": list(svc.audiences),
-                    "crisis": svc.crisis,
-                    "source": svc.source,
-                    "source_date": svc.dating.source_date.isoformat(),
-                    "checked": checked_json(svc.dating.checked),
-                    "welsh_language_service": svc.welsh,
-                    "name_cy": svc.name.cy,
-                    "summary_cy": svc.summary.cy,
-                },
-            }
-        )
-    return {
-        "format": "Open Referral UK (HSDS 3 style), subset",
-        "organizations": list(organizations.values()),
-        "services": services,
-    }

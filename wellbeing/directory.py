@@ -142,13 +142,19 @@ def families():
 def treatment_centres():
     """Show the treatment and rehabilitation centres and who each one serves."""
     centres = content().services_in(TREATMENT_CATEGORY)
+    # {centre id: [(force, verified)]}: a force's own link, or a centre only for named forces.
     forces_by_centre, unmatched = {}, []
     for force in content().forces.values():
         link = force.treatment_centre
         if link and link.service:
-            forces_by_centre.setdefault(link.service, []).append(force)
+            forces_by_centre.setdefault(link.service, []).append(
+                (force, link.confidence == "verified")
+            )
         elif force.kind != "crown-dependency":
             unmatched.append(force)
+    for centre in centres:
+        for slug in centre.forces:
+            forces_by_centre.setdefault(centre.id, []).append((content().forces[slug], True))
     return render_template(
         "directory/treatment_centres.html",
         centres=centres,

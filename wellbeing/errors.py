@@ -16,6 +16,8 @@ from .i18n import current_locale
 
 # On an error page, the two numbers anyone can call.
 URGENT = ("emergency-999", "samaritans")
+# Paths that answer in JSON, errors included.
+JSON_PATHS = ("/api/", "/openreferral/")
 
 
 def fallback_page(urgent) -> str:
@@ -50,18 +52,18 @@ def fallback_page(urgent) -> str:
     )
 
 
-def render_error(template: str, error: HTTPException, status: int):
+def render_error(template: str, error: HTTPException, status: int, headers=()):
     """Render an error page; should that fail too, the bare page with the call buttons."""
     g.error_page = True
     urgent = services(URGENT)
     if request_ctx.url_adapter is None:
         # A Host header that cannot be parsed or is not trusted: no URL can be built.
-        return fallback_page(urgent), status
+        return fallback_page(urgent), status, headers
     try:
-        return render_template(template, error=error, urgent=urgent), status
+        return render_template(template, error=error, urgent=urgent), status, headers
     except Exception:
         current_app.logger.exception("The error page failed; sent the plain one")
-        return fallback_page(urgent), status
+        return fallback_page(urgent), status, headers
 
 
 def init_app(app: Flask) -> None:
@@ -69,14 +71,16 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
-        if request.path.startswith("/api/"):
-            return jsonify({"error": error.description}), error.code
+        # Keep the error's own headers, such as Allow on a 405.
+        headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+        if request.path.startswith(JSON_PATHS):
+            return jsonify({"error": error.description}), error.code, headers
         template = "errors/404.html" if error.code == 404 else "errors/error.html"
-        return render_error(template, error, error.code)
+        return render_error(template, error, error.code, headers)
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
         app.logger.exception("Unhandled error")
-        if request.path.startswith("/api/"):
+        if request.path.startswith(JSON_PATHS):
             return jsonify({"error": "Sorry, something went wrong."}), 500
         return render_error("errors/error.html", InternalServerError(), 500)

@@ -113,24 +113,29 @@ def index():
 
 @localized_route(bp, "/forces/<slug>")
 def force(slug):
-    """Show one force's services, the crisis lines for its nation and the national services."""
+    """Show one force: call-now for its nation, its own support, its intranet list, national services."""
     found = content().forces.get(slug) or abort(404)
-    national = [s for s in content().services_for_force(slug) if not s.crisis and not s.forces]
-    own = [s for s in content().services_for_force(slug) if s.forces]
-    linked = {
-        "treatment_centre": found.treatment_centre,
-        "childrens_charity": found.childrens_charity,
-    }
+    services = content().services
+    links = [
+        (key, link, services.get(link.service) if link.service else None)
+        for key, link in (
+            ("treatment_centre", found.treatment_centre),
+            ("childrens_charity", found.childrens_charity),
+        )
+        if link
+    ]
+    # Each service once: those the force's own sections point to are not listed again.
+    shown = {s.service for s in found.own_support} | {link.service for _, link, _ in links}
+    rest = [s for s in content().services_for_force(slug) if not s.crisis and s.id not in shown]
     return render_template(
         "forces/force.html",
         force=found,
         call_now=call_now_for(found),
         call_now_key=call_now_key(found),
-        national=national,
-        own=own,
-        linked={
-            k: (v, content().services.get(v.service)) for k, v in linked.items() if v and v.service
-        },
+        services=services,
+        national=[s for s in rest if not s.forces],
+        own=[s for s in rest if s.forces],
+        linked=links,
     )
 
 

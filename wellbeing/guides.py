@@ -63,6 +63,11 @@ class Guide:
     def sources(self) -> tuple[str, ...]:
         return (self.source, *self.other_sources)
 
+    @property
+    def name(self) -> Text:
+        """The guide's title, under the name reports and other entries use."""
+        return self.title
+
 
 def _welsh_text(where: _Where, table: dict[str, Any], key: str) -> Text:
     text = _text(where, table, key)

@@ -1,6 +1,7 @@
 """The OpenAPI 3 description of `/api/v1` (kept beside the code it describes)."""
 
 from .content import AUDIENCES, CHECK_METHODS, NATIONS
+from .force_sections import KINDS as SECTION_KINDS
 
 TEXT = {
     "type": "object",
@@ -125,6 +126,43 @@ LINK = {
         {"type": "null"},
     ]
 }
+#: One item of a force's own support (Federation branch, union, chaplaincy, funds ...).
+SECTION = {
+    "type": "object",
+    "required": [
+        "kind",
+        "name",
+        "url",
+        "service",
+        "phone",
+        "confidence",
+        "source",
+        *DATING_REQUIRED,
+    ],
+    "properties": {
+        "kind": {"type": "string", "enum": list(SECTION_KINDS)},
+        "name": NULLABLE_TEXT,
+        "url": {"type": ["string", "null"], "format": "uri"},
+        "service": {
+            "type": ["string", "null"],
+            "description": "The id of the directory service this item points to.",
+        },
+        "phone": {
+            "description": "Only a number from a source dated 2022 or later, or checked live.",
+            "oneOf": [
+                {
+                    "type": "object",
+                    "required": ["display", "href"],
+                    "properties": {"display": {"type": "string"}, "href": {"type": "string"}},
+                },
+                {"type": "null"},
+            ],
+        },
+        "confidence": {"type": "string", "enum": ["verified", "likely"]},
+        "source": {"type": "string", "format": "uri"},
+        **DATING,
+    },
+}
 FORCE_DETAIL = {
     "allOf": [
         FORCE,
@@ -133,6 +171,7 @@ FORCE_DETAIL = {
             "required": [
                 "treatment_centre",
                 "childrens_charity",
+                "own_support",
                 "contacts",
                 "intranet_services",
                 "services",
@@ -140,6 +179,7 @@ FORCE_DETAIL = {
             "properties": {
                 "treatment_centre": LINK,
                 "childrens_charity": LINK,
+                "own_support": {"type": "array", "items": SECTION},
                 "contacts": {"type": "array", "items": CONTACT},
                 "intranet_services": {
                     "type": "array",
@@ -180,17 +220,61 @@ LOCATE = {
 }
 
 
+#: `q` for /locate as the code checks it (locator.check_query): 1 to 100 characters, not
+#: only spaces, no control characters but tab and newline.
+_PLAIN = r"[^\x00-\x08\x0b-\x1f\x7f]"
+LOCATE_Q = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": 100,
+    "pattern": f"^{_PLAIN}*[^\\s\\x00-\\x08\\x0b-\\x1f\\x7f]{_PLAIN}*$",
+}
+#: Decimal degrees as locator.parse_point reads them: up to 12 decimals, in range, spaces
+#: around them ignored.
+LATITUDE = {
+    "type": "string",
+    "pattern": r"^\s*[+-]?((0{0,2}[0-9]|0?[1-8][0-9])(\.[0-9]{0,12})?|0?90(\.0{0,12})?|\.[0-9]{1,12})\s*$",
+    "examples": ["51.4816"],
+}
+LONGITUDE = {
+    "type": "string",
+    "pattern": r"^\s*[+-]?(([0-9]{1,2}|0[0-9]{2}|1[0-7][0-9])(\.[0-9]{0,12})?|180(\.0{0,12})?|\.[0-9]{1,12})\s*$",
+    "examples": ["-3.1791"],
+}
+TAGS = [
+    {"name": "forces", "description": "UK police forces and the services that apply to each."},
+    {"name": "services", "description": "The directory of wellbeing and crisis services."},
+    {"name": "locate", "description": "Which force covers a place, a postcode or a location."},
+    {"name": "meta", "description": "This description of the API."},
+]
+
+
 def _json(schema: dict, description: str) -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
-def _query(name: str, description: str, schema: dict | None = None) -> dict:
+def _query(name: str, description: str, schema: dict | None = None, required=False) -> dict:
     return {
         "name": name,
         "in": "query",
-        "required": False,
+        "required": required,
         "description": description,
         "schema": schema or {"type": "string"},
+    }
+
+
+def _list(key: str, items: dict) -> dict:
+    return {
+        "type": "object",
+        "required": [key],
+        "properties": {key: {"type": "array", "items": items}},
+    }
+
+
+def _locate_responses() -> dict:
+    return {
+        "200": _json(LOCATE, "found, ambiguous or not_found"),
+        "400": _json(LOCATE, "invalid: the input breaks the rules above"),
     }
 
 
@@ -200,35 +284,39 @@ def openapi_document(categories: list[str]) -> dict:
         "openapi": "3.1.0",
         "info": {
             "title": "Police Wellbeing Signpost API",
-            "version": "1.0.0",
+            "version": "1.1.0",
             "description": "Read-only: UK police forces, wellbeing services, and which force covers "
             "a place, postcode or location. No authentication; CORS open; nothing is logged "
-            "beyond the path.",
+            "beyond the path. The same services are published as Open Referral UK 3.0 records "
+            "under /openreferral/.",
         },
+        "servers": [{"url": "/", "description": "The site serving this document"}],
+        "security": [],
+        "tags": TAGS,
         "paths": {
             "/api/v1/forces": {
                 "get": {
+                    "operationId": "listForces",
+                    "tags": ["forces"],
                     "summary": "Every force",
-                    "responses": {
-                        "200": _json(
-                            {
-                                "type": "object",
-                                "required": ["forces"],
-                                "properties": {"forces": {"type": "array", "items": FORCE}},
-                            },
-                            "Every force",
-                        )
-                    },
+                    "description": "Every UK police force, with its website and how recently "
+                    "its entry was sourced.",
+                    "responses": {"200": _json(_list("forces", FORCE), "Every force")},
                 }
             },
             "/api/v1/forces/{slug}": {
                 "get": {
+                    "operationId": "getForce",
+                    "tags": ["forces"],
                     "summary": "One force and the services that apply to it",
+                    "description": "A force, its treatment centre and children's charity links, "
+                    "its contacts, and every directory service open to its people.",
                     "parameters": [
                         {
                             "name": "slug",
                             "in": "path",
                             "required": True,
+                            "description": "The force's slug, as listed by /api/v1/forces",
                             "schema": {"type": "string"},
                         }
                     ],
@@ -240,9 +328,17 @@ def openapi_document(categories: list[str]) -> dict:
             },
             "/api/v1/services": {
                 "get": {
+                    "operationId": "searchServices",
+                    "tags": ["services"],
                     "summary": "Search and filter the directory",
+                    "description": "Services matching every word of q and every filter given. "
+                    "A filter given empty is an error, not a wildcard.",
                     "parameters": [
-                        _query("q", "Words to match, 100 characters or fewer", {"type": "string"}),
+                        _query(
+                            "q",
+                            "Words to match, 100 characters or fewer",
+                            {"type": "string", "maxLength": 100},
+                        ),
                         _query("category", "A category id", {"type": "string", "enum": categories}),
                         _query(
                             "audience", "Who it is for", {"type": "string", "enum": list(AUDIENCES)}
@@ -254,39 +350,52 @@ def openapi_document(categories: list[str]) -> dict:
                         ),
                     ],
                     "responses": {
-                        "200": _json(
-                            {
-                                "type": "object",
-                                "required": ["services"],
-                                "properties": {"services": {"type": "array", "items": SERVICE}},
-                            },
-                            "Matching services",
+                        "200": _json(_list("services", SERVICE), "Matching services"),
+                        "400": _json(
+                            ERROR, "A filter is empty or not recognised, or q is too long"
                         ),
-                        "400": _json(ERROR, "A filter is not recognised or q is too long"),
                     },
                 }
             },
             "/api/v1/locate": {
                 "get": {
-                    "summary": "Find the force for a place, a postcode or a location",
+                    "operationId": "locatePlace",
+                    "tags": ["locate"],
+                    "summary": "Find the force for a place or a postcode",
+                    "description": "q is required: 1 to 100 characters, not only spaces, and no "
+                    "control characters other than tab and newline; anything else is a 400 "
+                    "with status invalid.",
                     "parameters": [
-                        _query("q", "A town, postcode or force name"),
-                        _query("lat", "Latitude (WGS84), with lng"),
-                        _query("lng", "Longitude (WGS84), with lat"),
+                        _query("q", "A town, postcode or force name", LOCATE_Q, required=True)
                     ],
-                    "responses": {
-                        "200": _json(LOCATE, "found, ambiguous or not_found"),
-                        "400": _json(LOCATE, "invalid: empty, too long or malformed"),
-                    },
+                    "responses": _locate_responses(),
+                }
+            },
+            "/api/v1/locate/point": {
+                "get": {
+                    "operationId": "locatePoint",
+                    "tags": ["locate"],
+                    "summary": "Find the force for a location",
+                    "description": "lat and lng are both required: WGS84 decimal degrees, at "
+                    "most 12 decimal places, latitude -90 to 90 and longitude -180 to 180; "
+                    "anything else is a 400 with status invalid.",
+                    "parameters": [
+                        _query("lat", "Latitude (WGS84)", LATITUDE, required=True),
+                        _query("lng", "Longitude (WGS84)", LONGITUDE, required=True),
+                    ],
+                    "responses": _locate_responses(),
                 }
             },
             "/api/v1/openapi.json": {
                 "get": {
+                    "operationId": "getOpenApiDocument",
+                    "tags": ["meta"],
                     "summary": "This document",
+                    "description": "The OpenAPI 3.1 description of this API.",
                     "responses": {
                         "200": {
                             "description": "The OpenAPI document",
-                            "content": {"application/json": {}},
+                            "content": {"application/json": {"schema": {"type": "object"}}},
                         }
                     },
                 }

@@ -21,6 +21,7 @@ PARAMETERS = {
     "crisis.home": ("force",),
     "directory.index": ("q", "audience", "nation"),
     "families.guide": ("nation",),
+    "reports.form": ("section",),
     "forces.find_your_force": ("q", "lat", "lng"),
     "pwa.service_worker": ("lang",),
 }

@@ -51,8 +51,11 @@
         .replace("{day}", days[Math.floor(at / 1440) % 7])
         .replace("{time}", timeWords(at, element));
     }
-    element.textContent = text;
-    element.className = "wb-open " + (text === element.getAttribute("data-open") ? "wb-open--open" : "wb-open--closed");
+    // Rewrite only a change: a screen reader reading this line is not interrupted every minute.
+    if (element.textContent !== text) {
+      element.textContent = text;
+      element.className = "wb-open " + (text === element.getAttribute("data-open") ? "wb-open--open" : "wb-open--closed");
+    }
     element.hidden = false;
   }
 

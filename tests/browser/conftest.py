@@ -43,7 +43,13 @@ def server_log(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def live_server(server_log):
+def reports_db(server_log) -> Path:
+    """The live server's reports database (in the session's temporary folder)."""
+    return server_log.with_name("reports.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def live_server(server_log, reports_db):
     """Serve the app with the project's gunicorn.conf.py on a free loopback port."""
     port = _free_port()
     error_log = server_log.with_name("error.log")
@@ -54,6 +60,7 @@ def live_server(server_log):
         WEB_CONCURRENCY="1",
         GUNICORN_THREADS="8",
         GUNICORN_ACCESS_LOG=str(server_log),
+        WELLBEING_DB=str(reports_db),
     )
     with error_log.open("wb") as errors:
         process = subprocess.Popen(

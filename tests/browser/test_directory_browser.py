@@ -195,6 +195,26 @@ def test_open_now_on_category_cards(context, live_server):
     assert all(statuses.nth(i).is_visible() for i in range(statuses.count()))
 
 
+def test_open_now_changes_its_text_only_when_the_service_opens(context, live_server):
+    """Rewriting the same words every minute would interrupt a screen reader reading them."""
+    page = context.new_page()
+    page.clock.install(time=dt.datetime(2026, 11, 30, 8, 57, tzinfo=LONDON))  # Monday
+    page.goto(live_server + "/services/police-care-uk")
+    status = page.locator(".wb-facts__hours .wb-open").first
+    status.wait_for(state="visible")
+    assert status.inner_text() == "Closed now. Opens Monday at 9am."
+    page.evaluate("""() => {
+      window.changes = 0;
+      new MutationObserver((records) => { window.changes += records.length; })
+        .observe(document.querySelector('.wb-facts__hours .wb-open'),
+                 {childList: true, characterData: true, subtree: true, attributes: true});
+    }""")
+    page.clock.run_for(2 * 60_000)  # 8:59: still closed
+    assert page.evaluate("window.changes") == 0
+    page.clock.run_for(60_000)  # 9:00
+    assert status.inner_text() == "Open now"
+
+
 def test_without_javascript_the_weekly_hours_are_shown_instead(browser, live_server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

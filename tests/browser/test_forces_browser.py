@@ -164,6 +164,7 @@ def test_make_this_my_force_then_offline_then_forget(context, live_server):
     page.goto(live_server + "/forces/police-scotland")
     forget.click()
     assert save.is_visible() and not forget.is_visible()
+    assert "no longer saved" in page.locator(".wb-save-force__status").inner_text()
     assert page.evaluate("localStorage.getItem('wellbeing.force')") is None
     wait_for_saved(page, [])
     assert saved_urls(page) == []
@@ -217,3 +218,28 @@ def test_force_pages_have_no_axe_violations(browser, live_server, path):
     results = Axe().run(page)
     context.close()
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_every_force_page_shows_its_own_support_within_two_phone_screens(browser, live_server):
+    """At 360 px wide, "Your force's own support" starts within 1,560 px (two 780 px screens).
+
+    What comes before it depends only on the force's nation (its call options and notice)
+    and its name, so the longest-named force of each nation stands for the rest.
+    """
+    context = browser.new_context(viewport={"width": 360, "height": 780}, service_workers="block")
+    page = context.new_page()
+    longest = {}
+    for force in page.request.get(live_server + "/api/v1/forces").json()["forces"]:
+        key = (force["kind"], force["nation"])
+        if len(force["name"]) > len(longest.get(key, {"name": ""})["name"]):
+            longest[key] = force
+    ends = {}
+    for force in longest.values():
+        for lang in ("", "/cy"):
+            url = f"{lang}/forces/{force['slug']}"
+            page.goto(live_server + url)
+            box = page.locator("#own-support").bounding_box()
+            ends[url] = box["y"] + box["height"]
+    context.close()
+    worst = max(ends, key=ends.get)
+    assert ends[worst] <= 1560, f"{worst}: the heading ends at {ends[worst]:.0f} px"

@@ -3,7 +3,7 @@ to any origin but this server.
 
 One browser context for the whole module (service workers blocked, so every page
 is fetched from the server and each request is seen), light mode on every page,
-dark mode on one page per route and language.
+dark mode on one page per route and language and on every rejected form (its error state).
 """
 
 from urllib.parse import urlparse
@@ -14,12 +14,13 @@ from axe_playwright_python.sync_playwright import Axe
 from ..sweep import html_urls
 
 URLS = html_urls()
-# One URL per route and language (the first case of each), for dark mode.
+# One URL per route and language (the first case of each), and every rejected form
+# (too long, empty, bad filter, bad location), for dark mode.
 _seen = set()
 DARK_URLS = []
 for _u in URLS:
     _key = (_u.endpoint, _u.url.startswith("/cy"))
-    if _key not in _seen:
+    if _key not in _seen or _u.status == 400:
         _seen.add(_key)
         DARK_URLS.append(_u)
 
