@@ -1,7 +1,9 @@
 """Production settings for gunicorn (`gunicorn -c gunicorn.conf.py app:app`).
 
 The access log records no IP address, user agent, referrer or query string:
-a search for a place or a service can be personal.
+a search for a place or a service can be personal. The error log is filtered
+the same way (wellbeing/logs.py). Production runs behind the edge proxy, which
+deals with slow clients: a bare gunicorn is not exposed to the internet.
 """
 
 import multiprocessing
@@ -21,6 +23,19 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 # %(U)s is the path without the query string; no %(h)s, %(a)s, %(f)s or %(q)s.
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
+# Rewrites the error log's records: no address, query, postcode or coordinates.
+logger_class = "wellbeing.logs.GunicornLogger"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Request lines that fail to parse are logged by gunicorn in full; keep them short.
 limit_request_line = 4094
+
+
+def on_reload(arbiter):
+    """SIGHUP: re-read the content in the master, before the new workers fork from it.
+
+    A broken change is refused (logged) and the old content keeps serving.
+    """
+    from wellbeing.reload import reload_content
+
+    done, message = reload_content(arbiter.app.wsgi())
+    (arbiter.log.info if done else arbiter.log.error)(message)

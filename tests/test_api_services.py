@@ -147,7 +147,7 @@ def test_cors_preflight_free_get_and_no_caching_of_results(client):
         "/api/v1/services?q=grants", headers={"Origin": "https://intranet.example"}
     )
     assert response.headers["Access-Control-Allow-Origin"] == "*"
-    assert response.headers["Cache-Control"] == "no-cache"
+    assert response.headers["Cache-Control"] == "no-store"  # a search is not stored at all
 
 
 def test_openapi_describes_the_services_endpoint(client):

@@ -422,6 +422,16 @@ def test_deployer_errors_name_the_full_path(data_copy, tmp_path):
     assert "service 'test-force-eap': field 'welsh'" in str(info.value)
 
 
+def test_an_overlay_that_is_not_utf8_names_the_file(data_copy, tmp_path):
+    extra = tmp_path / "extra"
+    shutil.copytree(FIXTURES / "extra", extra)
+    path = extra / "services" / "local.toml"
+    path.write_bytes(path.read_bytes().replace(b'welsh = "yes"', b'welsh = "\xff\xfe"'))
+    with pytest.raises(ContentError) as info:
+        load_content(data_copy, extra)
+    assert str(info.value).startswith(str(path) + ": not UTF-8 text")
+
+
 def test_deployer_service_for_unknown_force_is_an_error(data_copy, tmp_path):
     extra = tmp_path / "extra"
     shutil.copytree(FIXTURES / "extra", extra)

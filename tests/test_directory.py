@@ -427,12 +427,16 @@ EXIT_PAGES = [
     "/families",
     "/treatment-centres",
     "/directory?q=grants",
+    "/forces/gwent",
+    "/forces/psni",
+    "/find-your-force",
+    "/find-your-force?q=Cardiff",
 ]
 
 
 @pytest.mark.parametrize("prefix", LANGS)
 @pytest.mark.parametrize("url", EXIT_PAGES)
-def test_exit_this_page_is_on_the_directory_and_families_pages(page, prefix, url):
+def test_exit_this_page_is_on_the_directory_family_and_force_pages(page, prefix, url):
     found = page(prefix + url)
     exit_ = found.select_one("[data-module='wb-exit-this-page']")
     assert exit_.select_one("a.wb-exit__button")["href"] == "https://www.bbc.co.uk/weather"

@@ -82,6 +82,9 @@ def test_access_log_format_records_nothing_personal():
                 "It does not save the pages you visit.",
                 "Nothing is sent to us.",
                 "The site loads nothing from any other website.",
+                "Answers to a search or a location are marked so that your browser does not "
+                "save them.",
+                "sends your location once, rounded to about 100 metres",
             ],
         ),
         (

@@ -29,6 +29,17 @@ def allow_any_origin(response):
     return response
 
 
+def absolute_url(endpoint: str, **values) -> str:
+    """Return a page's absolute URL on the configured origin (WELLBEING_BASE_URL).
+
+    Without one (development), the request's own host, which TRUSTED_HOSTS can limit.
+    """
+    base = current_app.config["BASE_URL"]
+    if base:
+        return base + url_for(endpoint, lang_code="en", **values)
+    return url_for(endpoint, lang_code="en", _external=True, **values)
+
+
 def error(status: int, message: str):
     """Return a JSON error a person can read."""
     return jsonify({"error": message}), status
@@ -66,7 +77,7 @@ def service_json(service) -> dict:
         "welsh": service.welsh,
         "source": service.source,
         **dating_json(service.dating),
-        "url": url_for("directory.service", service_id=service.id, lang_code="en", _external=True),
+        "url": absolute_url("directory.service", service_id=service.id),
     }
 
 
@@ -86,7 +97,7 @@ def force_json(force) -> dict:
         "nation": force.nation,
         "kind": force.kind,
         "website": force.website,
-        "url": url_for("forces.force", slug=force.slug, lang_code="en", _external=True),
+        "url": absolute_url("forces.force", slug=force.slug),
         **dating_json(force.dating),
     }
 
@@ -166,7 +177,7 @@ def locate_json(result):
             {
                 "slug": slug,
                 "name": content().forces[slug].name.en,
-                "url": url_for("forces.force", slug=slug, lang_code="en", _external=True),
+                "url": absolute_url("forces.force", slug=slug),
             }
             for slug in result.forces
         ],

@@ -7,9 +7,15 @@ compressing proxy in front. Static files are pre-compressed for WhiteNoise inste
 import gzip
 
 from flask import Flask, request
+from werkzeug.http import parse_accept_header
 
 COMPRESSIBLE = {"text/html", "application/json", "text/javascript", "application/manifest+json"}
 MINIMUM_BYTES = 512
+
+
+def accepts_gzip() -> bool:
+    """Say whether this request accepts gzip, by the header's q-values (`gzip;q=0` is a no)."""
+    return request.accept_encodings["gzip"] > 0
 
 
 def init_app(app: Flask) -> None:
@@ -23,7 +29,7 @@ def init_app(app: Flask) -> None:
             or response.status_code < 200
             or response.status_code in (204, 304)
             or "Content-Encoding" in response.headers
-            or "gzip" not in request.headers.get("Accept-Encoding", "").lower()
+            or not accepts_gzip()
         ):
             return response
         data = response.get_data()
@@ -33,3 +39,19 @@ def init_app(app: Flask) -> None:
         response.set_data(gzip.compress(data, compresslevel=6, mtime=0))
         response.headers["Content-Encoding"] = "gzip"
         return response
+
+
+def only_accepted_encodings(wsgi_app):
+    """Wrap WhiteNoise, which finds "gzip" anywhere in Accept-Encoding (even `gzip;q=0`):
+    name only the encodings it can send that the client accepts (q > 0)."""
+
+    def app(environ, start_response):
+        header = environ.get("HTTP_ACCEPT_ENCODING", "")
+        if ";" in header:
+            accepted = parse_accept_header(header)
+            environ["HTTP_ACCEPT_ENCODING"] = ", ".join(
+                coding for coding in ("br", "gzip") if accepted[coding] > 0
+            )
+        return wsgi_app(environ, start_response)
+
+    return app

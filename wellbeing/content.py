@@ -952,6 +952,10 @@ def _read_toml(path: Path, label: str) -> dict[str, Any]:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(f"{label}: TOML syntax error: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ContentError(
+            f"{label}: not UTF-8 text (byte {exc.start}); save it as UTF-8"
+        ) from None
     except OSError as exc:
         raise ContentError(f"{label}: cannot read file: {exc.strerror}") from None
 

@@ -28,6 +28,13 @@ WELSH_LABELS = {
 }
 
 FAMILY_CATEGORIES = ("families", "bereavement", "domestic-abuse")
+
+# Where someone may need to leave fast, "Exit this page" sits above the content
+# (the GOV.UK pattern): the directory and family pages, the force pages and find
+# your force. Its own explanation page leaves it out.
+EXIT_BLUEPRINTS = ("directory", "families")
+EXIT_ENDPOINTS = ("forces.force", "forces.find_your_force")
+NO_EXIT_ENDPOINTS = ("directory.exit_this_page",)
 TREATMENT_CATEGORY = "treatment"
 
 
@@ -50,8 +57,17 @@ def labels():
         "welsh_labels": WELSH_LABELS,
         "format_date": format_date,
         "day_names": DAY_NAMES,
+        "show_exit_this_page": show_exit_this_page(),
         "time_words": time_words,
     }
+
+
+def show_exit_this_page() -> bool:
+    """Say whether this page carries the "Exit this page" button."""
+    endpoint = request.endpoint or ""
+    if endpoint in NO_EXIT_ENDPOINTS:
+        return False
+    return request.blueprint in EXIT_BLUEPRINTS or endpoint in EXIT_ENDPOINTS
 
 
 @localized_route(bp, "/directory")

@@ -39,10 +39,20 @@ def current_locale() -> str:
 
 
 def switch_language_url(target: str) -> str:
-    """Return this page's URL in the other language (the switcher is a plain link)."""
-    if request.endpoint and request.url_rule and "lang_code" in request.url_rule.arguments:
-        args = dict(request.view_args or {}, lang_code=target)
-        return url_for(request.endpoint, **args, **request.args.to_dict())
+    """Return this page's URL in the other language (the switcher is a plain link).
+
+    The query string is carried over as it came, never as `url_for` arguments: a
+    query named like a route argument (`?slug=`, `?lang_code=`, `?_method=`) must
+    not change which URL is built, nor fail to build one.
+    """
+    rule = request.url_rule
+    if g.get("error_page"):
+        # An error page links to the home page: its own URL may be what failed.
+        return url_for("crisis.home", lang_code=target)
+    if request.endpoint and rule and "lang_code" in rule.arguments:
+        path = url_for(request.endpoint, **dict(request.view_args or {}, lang_code=target))
+        query = request.query_string.decode("latin-1")
+        return f"{path}?{query}" if query else path
     return url_for("crisis.home", lang_code=target)
 
 

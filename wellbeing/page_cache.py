@@ -9,14 +9,17 @@ term should not outlive its request.
 
 from flask import Flask, g, request
 
+from .compression import accepts_gzip
+
 # Headers that belong to the page itself; security headers are added per request.
 KEPT_HEADERS = ("Content-Type", "Content-Encoding", "Vary", "Cache-Control")
 
 
 def _key() -> tuple[str, bool] | None:
-    if request.method != "GET" or request.query_string:
+    if request.method != "GET" or request.query_string or request.routing_exception:
+        # A routing error includes a Host header that is bad or not trusted.
         return None
-    return request.path, "gzip" in request.headers.get("Accept-Encoding", "").lower()
+    return request.path, accepts_gzip()
 
 
 def init_app(app: Flask) -> None:

@@ -4,6 +4,8 @@ Flask's `after_request` covers pages, JSON and `/sw.js`; WhiteNoise serves
 static files before Flask sees them, so it calls `static_headers` too.
 """
 
+from urllib.parse import urlsplit, urlunsplit
+
 from flask import Flask, request
 
 PERMISSIONS_POLICY = (
@@ -55,9 +57,26 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def add_security_headers(response):
         response.headers.update(headers)
+        relative_location(response)
         if request.is_secure:
             response.headers["Strict-Transport-Security"] = HSTS
         return response
+
+
+def relative_location(response) -> None:
+    """Make a redirect to this site relative, so it never names the Host the client sent.
+
+    Werkzeug's own redirects (`/cy` -> `/cy/`) are absolute, built from the Host header:
+    `Host: evil.example` would otherwise redirect a visitor (or a shared cache) there.
+    """
+    location = response.headers.get("Location")
+    if not location:
+        return
+    parts = urlsplit(location)
+    # A path starting `//` would read as another host (a protocol-relative URL).
+    path = "/" + parts.path.lstrip("/\\")
+    if parts.netloc or location.startswith(("//", "/\\")):
+        response.headers["Location"] = urlunsplit(("", "", path, parts.query, parts.fragment))
 
 
 def static_headers(app: Flask):

@@ -1,5 +1,7 @@
 // Find your force: "Use my location" asks for the location only when pressed,
-// then submits it once, rounded to about 10 metres. Nothing is stored.
+// then submits it once, rounded to about 100 metres, replacing this page in the
+// history. The answer's address then drops the location, so Back, Forward and
+// reloading never carry it. Nothing is stored.
 (function () {
   "use strict";
   var modules = (window.wellbeingModules = window.wellbeingModules || {});
@@ -7,6 +9,9 @@
   modules["wb-use-location"] = function (root) {
     if (!("geolocation" in navigator)) {
       return;
+    }
+    if (/[?&](lat|lng)=/.test(window.location.search) && window.history.replaceState) {
+      window.history.replaceState(null, "", window.location.pathname);
     }
     var button = root.querySelector("button");
     var status = root.querySelector('[role="status"]');
@@ -17,9 +22,9 @@
       status.textContent = root.getAttribute("data-finding");
       navigator.geolocation.getCurrentPosition(
         function (position) {
-          window.location.href = form.getAttribute("action") +
-            "?lat=" + position.coords.latitude.toFixed(4) +
-            "&lng=" + position.coords.longitude.toFixed(4);
+          window.location.replace(form.getAttribute("action") +
+            "?lat=" + position.coords.latitude.toFixed(3) +
+            "&lng=" + position.coords.longitude.toFixed(3));
         },
         function () {
           button.disabled = false;

@@ -1,7 +1,9 @@
 """Page weight against the budgets in DESIGN.md. Run with `make bench`.
 
 Sizes are gzip level 6, what the app itself sends to browsers that accept gzip.
-Throughput, faults and memory are in bench_load.py.
+Then the bytes a first view really transfers, measured in Chromium against gunicorn
+(headers included; static files precompressed with brotli). Throughput, faults and
+memory are in bench_load.py.
 """
 
 import gzip
@@ -17,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 from wellbeing import create_app  # noqa: E402
 
 KB = 1024
+CHROMIUM = "/usr/bin/chromium"
 BUDGETS = {"home_html": 14 * KB, "first_view": 60 * KB, "precache": 250 * KB}
 
 
@@ -72,10 +75,48 @@ def pages(client) -> None:
     print(f"  first view with precache: {(total + cached + sw) / KB:.1f} KB")
 
 
+def transferred(browser, url: str) -> dict[str, int]:
+    """Return the bytes Chromium transfers, per response, for a first view of `url`."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    names, sizes = {}, {}
+    cdp.on(
+        "Network.responseReceived", lambda e: names.update({e["requestId"]: e["response"]["url"]})
+    )
+    cdp.on(
+        "Network.loadingFinished", lambda e: sizes.update({e["requestId"]: e["encodedDataLength"]})
+    )
+    page.goto(url, wait_until="networkidle")
+    context.close()
+    return {names.get(i, "?"): size for i, size in sizes.items()}
+
+
+def on_the_wire(paths=("/", "/cy/", "/help-now", "/forces/gwent", "/directory")) -> None:
+    """Print the bytes Chromium transfers for a first view of each page (no service worker)."""
+    if not Path(CHROMIUM).exists():
+        print(f"== On the wire: skipped ({CHROMIUM} is missing) ==")
+        return
+    from bench_load import Server
+    from playwright.sync_api import sync_playwright
+
+    print("== First view on the wire (Chromium, encodedDataLength incl. headers, no worker) ==")
+    with Server(WEB_CONCURRENCY="1") as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        for path in paths:
+            sizes = transferred(browser, server.base + path)
+            print(f"  {path:<14} {sum(sizes.values()) / KB:5.1f} KB in {len(sizes)} responses")
+            for name, size in sizes.items():
+                print(f"    {name.removeprefix(server.base):<52} {size / KB:5.1f} KB")
+        browser.close()
+
+
 def main() -> None:
     app = create_app()
     client = app.test_client()
     pages(client)
+    on_the_wire()
 
 
 if __name__ == "__main__":

@@ -45,10 +45,15 @@ def located(browser):
 def test_use_my_location_finds_south_wales_police(located, live_server):
     page = located.new_page()
     page.goto(live_server + "/find-your-force")
-    page.get_by_role("button", name="Use my location").click()
-    page.wait_for_url("**/find-your-force?lat=*")
-    assert "lat=51.4800&lng=-3.1800" in page.url
+    entries = page.evaluate("history.length")
+    with page.expect_request("**/find-your-force?lat=*") as sent:
+        page.get_by_role("button", name="Use my location").click()
+    assert sent.value.url.endswith("?lat=51.480&lng=-3.180")  # about 100 m, not 11 m
     assert page.locator("#result-title").inner_text() == "Your force"
+    # The location stays out of the history: the answer replaced the form, then its
+    # address dropped the coordinates.
+    assert page.url == live_server + "/find-your-force"
+    assert page.evaluate("history.length") == entries
     link = page.locator(".wb-result__forces a")
     assert link.count() == 1
     assert link.get_attribute("href") == "/forces/south-wales"
@@ -60,8 +65,8 @@ def test_use_my_location_in_welsh_stays_in_welsh(located, live_server):
     page = located.new_page()
     page.goto(live_server + "/cy/find-your-force")
     page.locator("[data-module='wb-use-location'] button").click()
-    page.wait_for_url("**/cy/find-your-force?lat=*")
     assert page.locator(".wb-result__forces a").inner_text() == "Heddlu De Cymru"
+    assert page.url == live_server + "/cy/find-your-force"
 
 
 def test_location_is_not_asked_for_until_the_button_is_pressed(located, live_server):
@@ -78,8 +83,8 @@ def test_location_is_not_asked_for_until_the_button_is_pressed(located, live_ser
     page.wait_for_load_state("load")
     assert page.get_by_role("button", name="Use my location").is_visible()
     assert page.evaluate("window.__asked") == 0
-    page.get_by_role("button", name="Use my location").click()
-    page.wait_for_url("**/find-your-force?lat=*")
+    with page.expect_request("**/find-your-force?lat=*"):
+        page.get_by_role("button", name="Use my location").click()
 
 
 def test_refused_location_says_so_and_keeps_the_form(browser, live_server):
