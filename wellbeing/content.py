@@ -566,6 +566,11 @@ class Service:
     def website(self) -> str | None:
         return next((c.value for c in self.contacts if c.kind == "web"), None)
 
+    @property
+    def one_nation(self) -> bool:
+        """Whether the service is for one UK nation only (an NHS line, Lifeline...)."""
+        return len(self.nations) == 1
+
 
 @dataclass(frozen=True, slots=True)
 class ForceLink:

@@ -115,3 +115,15 @@ def wait_for_service_worker(page) -> None:
     page.wait_for_function(
         "navigator.serviceWorker.controller && navigator.serviceWorker.controller.state === 'activated'"
     )
+
+
+def wait_for(page, expression: str, timeout: float = 10) -> None:
+    """Wait until a JavaScript expression is true in the page.
+
+    A Python loop over page.evaluate rather than page.wait_for_function: the site's
+    CSP (no 'unsafe-eval') can refuse the latter's string evaluation under load.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {timeout} s: {expression}"
+        page.wait_for_timeout(100)

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from .conftest import wait_for_service_worker
+from .conftest import wait_for, wait_for_service_worker
 
 CARDIFF = {"latitude": 51.48, "longitude": -3.18}
 CRISIS_LINE = 'a[href="tel:03001312789"]'
@@ -126,8 +126,9 @@ def test_make_this_my_force_then_offline_then_forget(context, live_server):
     # Saved on the first visit, before the worker controls the page: it must still be cached.
     save.click()
     assert forget.is_visible() and not save.is_visible()
-    page.wait_for_function(
-        "document.querySelector('.wb-save-force__status').textContent.includes('saved as your force')"
+    wait_for(
+        page,
+        "document.querySelector('.wb-save-force__status').textContent.includes('saved as your force')",
     )
     assert "works offline" in page.locator(".wb-save-force__status").inner_text()
     stored = page.evaluate("JSON.parse(localStorage.getItem('wellbeing.force'))")

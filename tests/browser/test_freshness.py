@@ -19,7 +19,7 @@ import pytest
 
 from wellbeing.config import PACKAGE_DIR
 
-from .conftest import ROOT, _free_port, wait_for_service_worker
+from .conftest import ROOT, _free_port, wait_for, wait_for_service_worker
 
 OLD, NEW = "0300 131 2789", "0808 157 0123"  # 0808 157 0xxx: Ofcom's range for drama
 SAVED_CACHE = "wellbeing-saved-force"
@@ -201,6 +201,7 @@ def test_a_failed_save_keeps_the_previous_copy_and_says_so(context, server):
     # Pressed again with no connection, the button says plainly that the page was not saved.
     page.get_by_role("button", name="Forget my force").click()
     page.get_by_role("button", name="Make this my force").click()
-    page.wait_for_function(
-        "document.querySelector('.wb-save-force__status').textContent.includes('could not be saved')"
+    wait_for(
+        page,
+        "document.querySelector('.wb-save-force__status').textContent.includes('could not be saved')",
     )
