@@ -115,7 +115,8 @@ def wait_until(page, check, message: str, timeout: float = 15) -> None:
         page.wait_for_timeout(200)
 
 
-def test_a_changed_number_reaches_every_offline_copy(context, server, tmp_path):
+def save_gwent(context, server):
+    """Start the server, open Gwent's page and make it this browser's force (saved offline)."""
     server.start()
     page = context.new_page()
     page.goto(server.base + "/forces/gwent")
@@ -124,6 +125,11 @@ def test_a_changed_number_reaches_every_offline_copy(context, server, tmp_path):
     wait_until(
         page, lambda: OLD in saved_text(page, "/forces/gwent"), "the force page was not saved"
     )
+    return page
+
+
+def test_a_changed_number_reaches_every_offline_copy(context, server, tmp_path):
+    page = save_gwent(context, server)
 
     # The number changes: the app restarts with the corrected content.
     server.stop()
@@ -177,14 +183,7 @@ def test_a_hanging_network_shows_the_offline_page_within_the_timeout(context, se
 
 
 def test_a_failed_save_keeps_the_previous_copy_and_says_so(context, server):
-    server.start()
-    page = context.new_page()
-    page.goto(server.base + "/forces/gwent")
-    wait_for_service_worker(page)
-    page.get_by_role("button", name="Make this my force").click()
-    wait_until(
-        page, lambda: OLD in saved_text(page, "/forces/gwent"), "the force page was not saved"
-    )
+    page = save_gwent(context, server)
     before = saved_text(page, "/forces/gwent")
 
     server.stop()  # the server cannot answer: a save now fails
