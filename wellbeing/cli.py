@@ -23,6 +23,22 @@ from .reports import ENTRY_KINDS
 content_cli = click.Group("content", help="Check and export the directory content.")
 
 
+OUTPUT = click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="File to write (default: stdout).",
+)
+
+
+def _write(body: str, output: str | None) -> None:
+    """Write a command's output to the file asked for, or to stdout."""
+    if output:
+        Path(output).write_text(body + "\n", encoding="utf-8")
+    else:
+        click.echo(body)
+
+
 def _load_app() -> Flask:
     return click.get_current_context().ensure_object(ScriptInfo).load_app()
 
@@ -61,20 +77,12 @@ def check_command(today, verbose):
 
 @content_cli.command("export")
 @click.option("--format", "fmt", type=click.Choice(["oruk"]), default="oruk", show_default=True)
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, writable=True),
-    help="File to write (default: stdout).",
-)
+@OUTPUT
 def export_command(fmt, output):
     """Write the directory as Open Referral UK 3.0 JSON: the records /openreferral/ serves."""
     records = oruk.dataset(_load_app().extensions["content"], oruk.london_today()).export()
     body = json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True)
-    if output:
-        Path(output).write_text(body + "\n", encoding="utf-8")
-    else:
-        click.echo(body)
+    _write(body, output)
 
 
 @content_cli.command("verify")
@@ -205,20 +213,12 @@ def resolve_command(report_ids, entry, note):
 
 @reports_cli.command("export")
 @click.option("--open", "open_only", is_flag=True, help="Only the open reports.")
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, writable=True),
-    help="File to write (default: stdout).",
-)
+@OUTPUT
 def reports_export_command(open_only, output):
     """Write the reports as JSON, oldest first."""
     reports = _load_app().extensions["reports"].reports(open_only=open_only)
     body = json.dumps([asdict(r) for r in reports], indent=2)
-    if output:
-        Path(output).write_text(body + "\n", encoding="utf-8")
-    else:
-        click.echo(body)
+    _write(body, output)
 
 
 def init_app(app: Flask) -> None:
