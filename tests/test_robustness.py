@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
 from wellbeing import locator
+from wellbeing.limits import MAX_QUERY
 
 from .conftest import make_app
 from .sweep import sweep_urls
@@ -157,7 +158,7 @@ def test_locate_never_raises_on_any_text(query):
         assert len(result.forces) == 1
     if result.status == "ambiguous":
         assert len(result.forces) >= 2
-    if len(query) > locator.MAX_QUERY_LEN:
+    if len(query) > MAX_QUERY:
         assert result.status == "invalid"
 
 

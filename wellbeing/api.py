@@ -5,7 +5,7 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 from . import locator
 from .content import AUDIENCES, NATIONS, checked_json
 from .forces import message_for
-from .forms import MAX_QUERY
+from .limits import MAX_QUERY
 from .openapi import openapi_document
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")

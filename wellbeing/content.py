@@ -46,6 +46,8 @@ from zoneinfo import ZoneInfo
 
 import phonenumbers
 
+from .limits import MAX_QUERY
+
 if TYPE_CHECKING:
     from .force_sections import Section
 
@@ -129,7 +131,6 @@ _EMAIL_RE = re.compile(r"^[^@\s]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 _KEYWORD_RE = re.compile(r"^[A-Za-z0-9]{1,20}$")
 _RANGE_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]|24):([0-5]\d)$")
 _WEEK = 7 * 1440
-_SEARCH_MAX = 100
 
 
 # --------------------------------------------------------------------------- errors
@@ -669,7 +670,7 @@ class Content:
         before a line whose details mention it). Only the first 100 characters of
         ``q`` are used.
         """
-        words = _fold((q or "")[:_SEARCH_MAX]).split()
+        words = _fold((q or "")[:MAX_QUERY]).split()
         out = []
         for svc in self.services.values():
             if audience and audience not in svc.audiences:

@@ -12,9 +12,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Length, Optional
 
 from .content import AUDIENCES, NATIONS
+from .limits import MAX_QUERY
 from .report_store import PROBLEMS
 
-MAX_QUERY = 100
 MAX_CORRECTION = 500
 
 AUDIENCE_LABELS = {

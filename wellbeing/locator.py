@@ -38,8 +38,10 @@ import unicodedata
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from .limits import MAX_QUERY
+
 DATA_DIR = Path(__file__).resolve().parent / "data" / "locator"
-MAX_QUERY_LEN = 100
+
 
 # Index order of the generated tables (forces.yaml order). Changing it needs a rebuild.
 TERRITORIAL_FORCES: tuple[str, ...] = (
@@ -213,7 +215,7 @@ def check_query(query: object) -> Result | None:
     """Return an ``invalid`` Result for unusable input, or None if the query can be looked up."""
     if not isinstance(query, str) or not query.strip():
         return _invalid("empty")
-    if len(query) > MAX_QUERY_LEN:
+    if len(query) > MAX_QUERY:
         return _invalid("too_long")
     if CONTROL_RE.search(query):
         return _invalid("bad_characters")

@@ -8,7 +8,7 @@ national services (no locations, so no `/service_at_locations`), plus HSDS 3.0's
 from flask import Blueprint, current_app, jsonify, request
 
 from . import oruk
-from .forms import MAX_QUERY
+from .limits import MAX_QUERY
 
 PREFIX = "/openreferral"
 MAX_PER_PAGE = 100
