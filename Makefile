@@ -78,6 +78,12 @@ locator-heldout: $(VENV)/.run-installed  ## Measure device locations on postcode
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[locator-build]'
 	$(PY) tests/bench/bench_locator_heldout.py
 
+.PHONY: export
+OUT ?= build/site
+export: $(VENV)/.run-installed compile-strings  ## Write the static copy of the site to $$OUT (default build/site)
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[export]'
+	$(PY) -m wellbeing.export --out $(OUT)
+
 icons: $(VENV)/.test-installed  ## Render the PNG icons from static/icons/icon.svg
 	$(PY) -m wellbeing.tools.make_icons
 

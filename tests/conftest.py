@@ -4,6 +4,7 @@ import atexit
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -164,3 +165,22 @@ def page(client):
         return Page(response, check_page(response.get_data(as_text=True), url))
 
     return get
+
+
+@pytest.fixture(scope="session")
+def static_copy(tmp_path_factory) -> Path:
+    """The static copy of the site (`make export`, without the compressed copies), once."""
+    from wellbeing.export import export_site
+
+    out = tmp_path_factory.mktemp("export") / "site"
+    export_site(out, make_app({"STATIC_EXPORT": True}), compress=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def static_host(static_copy) -> Iterator[str]:
+    """The static copy served by `python -m http.server`: its base URL."""
+    from .static_host import serve
+
+    with serve(static_copy) as base:
+        yield base

@@ -4,7 +4,7 @@
 their intranets; the slugs are fixed by forces.yaml.
 """
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
@@ -113,6 +113,11 @@ def find(q: str | None, lat: str | None, lng: str | None) -> locator.Result:
 @localized_route(bp, "/forces")
 def index():
     """List every force, grouped by nation, A to Z."""
+    return render_template("forces/index.html", groups=force_groups())
+
+
+def force_groups() -> list:
+    """Return (key, heading, forces) for each group of forces, A to Z in this language."""
     groups = []
     locale = current_locale()
     for key, heading in GROUPS:
@@ -121,7 +126,7 @@ def index():
         members.sort(key=lambda f: f.name.get(locale)[0].removeprefix("The ").casefold())
         if members:
             groups.append((key, heading, members))
-    return render_template("forces/index.html", groups=groups)
+    return groups
 
 
 @localized_route(bp, "/forces/<slug>")
@@ -158,6 +163,18 @@ def find_your_force():
     form = FindForceForm(request.args)
     lat, lng = request.args.get("lat"), request.args.get("lng")
     asked = "q" in request.args or lat is not None or lng is not None
+    if current_app.config.get("STATIC_EXPORT"):
+        # The static copy (make export) has no server to ask: the A to Z list, and with
+        # JavaScript the same lookup in the browser (static/js/find-in-browser.js).
+        return render_template(
+            "forces/find.html",
+            form=form,
+            result=None,
+            message="",
+            candidates=[],
+            groups=force_groups(),
+            in_browser=in_browser_data(),
+        )
     if not asked:
         return render_template(
             "forces/find.html", form=form, result=None, message="", candidates=[]
@@ -180,6 +197,26 @@ def find_your_force():
         message=message,
         candidates=list(zip(forces, qualifiers, strict=True)),
     )
+
+
+def in_browser_data() -> dict:
+    """Return what the in-browser lookup shows: messages, force names and links, headings."""
+    forces = content().forces
+    return {
+        "messages": {
+            reason: gettext(text, matched="%(matched)s") for reason, text in MESSAGES.items()
+        },
+        "forces": {
+            slug: [f.name.get(current_locale())[0], url_for("forces.force", slug=slug)]
+            for slug, f in forces.items()
+        },
+        "headings": {
+            "found": gettext("Your force"),
+            "ambiguous": gettext("Choose your force"),
+            "not_found": gettext("No force found"),
+        },
+        "unavailable": gettext("The search could not load. Choose your force from the list below."),
+    }
 
 
 @localized_route(bp, "/about-the-data")

@@ -105,6 +105,7 @@ def service_worker():
             urls=precache["urls"],
             offline={lang: url_for("pwa.offline", lang_code=lang) for lang in LOCALES},
             timeout=NAVIGATION_TIMEOUT_MS,
+            page_end="/" if current_app.config.get("STATIC_EXPORT") else "",
         )
     response = Response(body, mimetype="text/javascript")
     response.headers["Cache-Control"] = "no-cache"

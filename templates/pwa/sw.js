@@ -23,6 +23,8 @@ const SAVED = PREFIX + "saved-force";
 const PRECACHE = {{ urls|tojson }};
 const OFFLINE = {{ offline|tojson }};
 const TIMEOUT_MS = {{ timeout|tojson }};
+// How page URLs end: "" on the live site, "/" in the static copy (make export).
+const PAGE_END = {{ page_end|tojson }};
 const SAVE_TIMEOUT_MS = 10000;
 
 self.addEventListener("install", (event) => {
@@ -58,7 +60,7 @@ function timeout(ms) {
 }
 
 function forceUrls(slug) {
-  return ["/forces/" + slug, "/cy/forces/" + slug];
+  return ["/forces/" + slug + PAGE_END, "/cy/forces/" + slug + PAGE_END];
 }
 
 // The slug of the saved force page, or null.
@@ -67,7 +69,7 @@ async function savedSlug() {
     return null;
   }
   const keys = await (await caches.open(SAVED)).keys();
-  const match = keys.length ? new URL(keys[0].url).pathname.match(/\/forces\/([a-z0-9-]+)$/) : null;
+  const match = keys.length ? new URL(keys[0].url).pathname.match(/\/forces\/([a-z0-9-]+)\/?$/) : null;
   return match ? match[1] : null;
 }
 

@@ -1,0 +1,214 @@
+"""The locator's tables cut into small static files for the static copy's in-browser lookup.
+
+`static/js/find-in-browser.js` answers exactly as `wellbeing.locator` does, from:
+
+- `index.json`: what every query needs (known outcodes, postcode areas, force names,
+  hand-kept aliases, the qualifier words, the grid's settings);
+- `postcodes/<AREA>.json`: one postcode area's districts, sectors, units and
+  terminated postcodes (a full postcode never needs another area);
+- `places/<c>.json`: the names starting with character `c`, with their gazetteer
+  entries (a misspelling keeps its first letter, so the fuzzy match needs one file);
+- `grid/<n>.json`: rows `n * GRID_BAND` to `n * GRID_BAND + GRID_BAND - 1` of the 1 km grid.
+
+Built from the data files in `wellbeing/data/locator/` and the locator's public names
+only, so the locator's own code can change shape without changing these files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from . import locator
+from .limits import MAX_QUERY
+from .locator import (
+    ALL_FORCES,
+    CROWN_FORCE_OF,
+    CROWN_FORCES,
+    DATA_DIR,
+    FORCE_WORDS,
+    NATION_OF_FORCE,
+    TERRITORIAL_FORCES,
+    normalise_name,
+)
+
+GRID_BAND = 50  # grid rows (kilometres north to south) per file
+
+
+def area_of(key: str) -> str:
+    """Return the postcode area letters of a district or sector key ('AL3 8' -> 'AL')."""
+    match = re.match(r"[A-Z]*", key)
+    return match.group(0) if match else ""
+
+
+def _quals(county: str, district: str, forces: tuple[int, ...]) -> list[str]:
+    """The words a "Town, qualifier" query may use for an entry (as the locator reads them)."""
+    quals = {normalise_name(county), normalise_name(district)}
+    for f in forces:
+        slug = TERRITORIAL_FORCES[f]
+        quals.add(NATION_OF_FORCE[slug])
+        quals.add(slug.replace("-", " "))
+        if slug in ("metropolitan", "city-of-london"):
+            quals.add("london")
+    quals |= {q.removeprefix("county ") for q in quals}
+    quals.discard("")
+    return sorted(quals)
+
+
+class _Names:
+    """Every matchable name, its gazetteer entries and the force names, from places.json."""
+
+    def __init__(self, places: dict, aliases: dict):
+        # entry: [id, name, forces, county, quals, weight, outside]
+        self.names: dict[str, list[list]] = defaultdict(list)
+        self.outside: dict[str, list[list]] = defaultdict(list)
+        count = 0
+
+        def add(target: dict, keys: set[str], entry: list) -> None:
+            for key in keys:
+                target[key].append(entry)
+
+        for name, alts, county, district, force, _lat, _lng, pop in places["places"]:
+            forces: tuple[int, ...] = tuple(force) if isinstance(force, list) else (force,)
+            weight = pop if pop > 0 else (1e7 if pop == -1 else -pop * 30)
+            entry = [
+                count,
+                name,
+                list(forces),
+                county,
+                _quals(county, district, forces),
+                weight,
+                "",
+            ]
+            add(self.names, {normalise_name(name), *(normalise_name(a) for a in alts)}, entry)
+            count += 1
+        for name, alts, reason, country, *pop in places["outside"]:
+            quals = {normalise_name(country)}
+            keys = {normalise_name(name), *(normalise_name(a) for a in alts)}
+            if reason == "crown_dependency":
+                slugs = [CROWN_FORCE_OF[country]] if country in CROWN_FORCE_OF else CROWN_FORCES[:2]
+                quals |= {"channel islands"} if country != "Isle of Man" else set()
+                indexes = [ALL_FORCES.index(slug) for slug in slugs]
+                weight = pop[0] if pop else 1e7
+                add(self.names, keys, [count, name, indexes, country, sorted(quals), weight, ""])
+            else:
+                add(self.outside, keys, [count, name, [], country, sorted(quals), 0, reason])
+            count += 1
+        self.aliases = {
+            normalise_name(alias): [target] if isinstance(target, str) else list(target)
+            for alias, target in aliases.get("aliases", {}).items()
+        }
+        for name, spec in aliases.get("landmarks", {}).items():
+            indexes = [TERRITORIAL_FORCES.index(f) for f in spec["forces"]]
+            entry = [count, name, indexes, spec.get("qualifier", ""), [], 1e6, ""]
+            keys = {normalise_name(name), *(normalise_name(a) for a in spec.get("aliases", []))}
+            add(self.names, keys, entry)
+            count += 1
+        self.force_full: dict[str, str] = {}
+        self.force_short: dict[str, str] = {}
+        self.crown_forces: dict[str, str] = {}
+        for slug, (*names, kind) in places["force_names"].items():
+            for nm in names:
+                key = normalise_name(nm)
+                (self.crown_forces if kind == "crown-dependency" else self.force_full)[key] = slug
+                short = " ".join(w for w in key.split() if w not in FORCE_WORDS)
+                if short and kind != "crown-dependency":
+                    self.force_short.setdefault(short, slug)
+                if kind != "crown-dependency":
+                    self.force_full.setdefault(slug.replace("-", " "), slug)
+        for alias, slug in aliases.get("force_names", {}).items():
+            self.force_full[normalise_name(alias)] = slug
+        self.all_quals = sorted({q for es in self.names.values() for e in es for q in e[4]})
+
+
+def _write(path: Path, data: Any) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(raw, encoding="utf-8")
+    return len(raw.encode())
+
+
+def write_shards(out: Path, data_dir: Path = DATA_DIR) -> dict[str, int]:
+    """Write the shards into `out`; return {relative path: bytes}."""
+    pcs = json.loads((data_dir / "postcodes.json").read_text(encoding="utf-8"))
+    grid = json.loads((data_dir / "grid.json").read_text(encoding="utf-8"))
+    places = json.loads((data_dir / "places.json").read_text(encoding="utf-8"))
+    aliases = tomllib.loads((data_dir / "aliases.toml").read_text(encoding="utf-8"))
+    names = _Names(places, aliases)
+    sizes: dict[str, int] = {}
+
+    areas: dict[str, dict[str, dict]] = defaultdict(
+        lambda: {"outcodes": {}, "sectors": {}, "mixed": {}, "units": {}, "terminated": {}}
+    )
+    for table in ("outcodes", "sectors", "mixed", "units", "terminated"):
+        for key, value in pcs.get(table, {}).items():
+            if isinstance(value, dict):  # {force: units}: pairs, so the order survives JavaScript
+                value = [[int(force), units] for force, units in value.items()]
+            areas[area_of(key)][table][key] = value
+    for area, tables in areas.items():
+        sizes[f"postcodes/{area}.json"] = _write(out / "postcodes" / f"{area}.json", tables)
+
+    letters: dict[str, dict[str, dict]] = defaultdict(lambda: {"names": {}, "outside": {}})
+    for table in ("names", "outside"):
+        for key, entries in getattr(names, table).items():
+            letters[key[0]][table][key] = entries
+    for letter, tables in letters.items():
+        sizes[f"places/{letter}.json"] = _write(out / "places" / f"{letter}.json", tables)
+
+    bands: dict[int, dict[str, dict]] = defaultdict(lambda: {"rows": {}, "points": {}})
+    for row, value in grid["rows"].items():
+        bands[int(row) // GRID_BAND]["rows"][row] = value
+    for cell, value in grid["points"].items():
+        bands[int(cell.split(",")[0]) // GRID_BAND]["points"][cell] = value
+    for band, tables in bands.items():
+        sizes[f"grid/{band}.json"] = _write(out / "grid" / f"{band}.json", tables)
+
+    terminated_outcodes = {s.split()[0] for s in pcs.get("terminated", {})}
+    index = {
+        "version": pcs["version"],
+        "forces": list(ALL_FORCES),
+        "known_outcodes": sorted(
+            set(pcs["outcodes"]) | terminated_outcodes | set(pcs["non_geographic"])
+        ),
+        "non_geographic": pcs["non_geographic"],
+        "areas": pcs.get("areas", {}),
+        "aliases": names.aliases,
+        "force_full": names.force_full,
+        "force_short": names.force_short,
+        "crown_forces": names.crown_forces,
+        "all_quals": names.all_quals,
+        "place_files": sorted(letters),
+        # The locator's rules, so that the browser cannot drift from them.
+        "rules": {
+            "max_query": MAX_QUERY,
+            "force_chars": locator.FORCE_CHARS,
+            "cell_m": locator.CELL_M,
+            "col_offset_m": locator.COL_OFFSET_M,
+            "border_m": locator.BORDER_M,
+            "found_max_elsewhere": locator.FOUND_MAX_ELSEWHERE,
+            "list_min_share": locator.LIST_MIN_SHARE,
+            "min_place_ratio": locator.MIN_PLACE_RATIO,
+            "fuzzy_long": locator.FUZZY_LONG,
+            "fuzzy_min_weight": locator.FUZZY_MIN_WEIGHT,
+            "neutral_qualifiers": sorted(locator.NEUTRAL_QUALIFIERS),
+            "force_words": sorted(FORCE_WORDS),
+            "crown_areas": locator.CROWN_AREAS,
+            "crown_force_of": CROWN_FORCE_OF,
+            "crown_boxes": locator.CROWN_BOXES,
+            "uk_box": locator.UK_BOX,
+            "lookalikes": locator.LOOKALIKES,
+        },
+        "grid": {
+            "band": GRID_BAND,
+            "bands": sorted(bands),
+            "snap_m": grid["snap_m"],
+            "snap_m_psni": grid["snap_m_psni"],
+            "snap_m_scotland": grid.get("snap_m_scotland", grid["snap_m"]),
+        },
+    }
+    sizes["index.json"] = _write(out / "index.json", index)
+    return sizes
