@@ -17,6 +17,8 @@ from wellbeing.export import _compress, exported_files
 
 # A site-relative URL in a page's attributes (not "//host").
 ATTRIBUTE_PATH = re.compile(r'(?:href|src|action)="(/(?!/)[^"?#\s]*)')
+# The skip link on every page, in English and in Welsh.
+SKIP_LINK = {False: "Skip to main content", True: "Neidio i'r prif gynnwys"}
 
 
 def address(root: Path, path: Path) -> str:
@@ -47,6 +49,12 @@ def test_every_page_is_exported_in_english_and_in_welsh(static_copy, app):
     assert {f"/forces/{slug}/" for slug in app.extensions["content"].forces} <= english
     assert {f"/services/{s}/" for s in app.extensions["content"].services} <= english
     assert {p for p in english if "/cy" + p not in exported} == set()
+    wrong_language = [
+        address(static_copy, path)
+        for path in static_copy.rglob("index.html")
+        if SKIP_LINK[address(static_copy, path).startswith("/cy/")] not in path.read_text()
+    ]
+    assert not wrong_language, wrong_language
     assert {"/api/v1/forces.json", "/api/v1/services.json", "/api/v1/forces/gwent.json"} <= {
         address(static_copy, p) for p in static_copy.rglob("*.json")
     }

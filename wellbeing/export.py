@@ -23,6 +23,7 @@ export with a message naming it.
 from __future__ import annotations
 
 import argparse
+import contextvars
 import re
 import shutil
 import sys
@@ -33,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, url_for
+from flask.testing import FlaskClient
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 from whitenoise.compress import Compressor
 
@@ -130,9 +132,18 @@ class _Freezer(Freezer):
             app, with_static_files=False, with_no_argument_rules=False, log_url_for=False
         )
         self.files = files
+        # Frozen-Flask requests each page while its URL generators' request context is
+        # pushed, so Flask would reuse that context's `g` for every page, and Flask-Babel's
+        # locale with it: Welsh pages came out in English. Each request gets a fresh context.
+        app.test_client_class = type("Isolated", (_Isolated, app.test_client_class), {})
 
     def urlpath_to_filepath(self, path: str) -> str:
         return self.files[path]
+
+
+class _Isolated(FlaskClient):
+    def open(self, *args, **kwargs):
+        return contextvars.Context().run(super().open, *args, **kwargs)
 
 
 def rewrite(text: str, addresses: dict[str, str]) -> str:

@@ -503,9 +503,9 @@
   }
 
   async function locate(query) {
+    await index();
     var bad = checkQuery(query);
     if (bad) { return bad; }
-    await index();
     try {
       var res = await postcodeLike(query);
       if (res) { return res; }
@@ -667,7 +667,25 @@
     return found(force, dist < 1 || (ch === "*" && dist < 500) ? "point" : "approximate", "point", "");
   }
 
-  window.wellbeingLocator = { locate: locate, locatePoint: locatePoint };
+  var COORD_RE = /^[+-]?([0-9]{1,3}(\.[0-9]{0,12})?|\.[0-9]{1,12})$/;
+
+  // Two typed strings to a location, as the server reads ?lat=&lng=.
+  async function locateTyped(latText, lngText) {
+    var values = [];
+    var raw = [latText, lngText];
+    for (var i = 0; i < 2; i++) {
+      if (raw[i] === null || raw[i] === undefined || !String(raw[i]).trim()) { return invalid("empty"); }
+      var text = String(raw[i]).trim();
+      if (text.length > 20 || !COORD_RE.test(text)) { return invalid("malformed_coordinates"); }
+      values.push(parseFloat(text));
+    }
+    if (!(values[0] >= -90 && values[0] <= 90 && values[1] >= -180 && values[1] <= 180)) {
+      return invalid("out_of_range");
+    }
+    return locatePoint(values[0], values[1]);
+  }
+
+  window.wellbeingLocator = { locate: locate, locatePoint: locatePoint, locateTyped: locateTyped };
 
   // ---- the page ----------------------------------------------------------------
 
