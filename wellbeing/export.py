@@ -135,7 +135,8 @@ class _Freezer(Freezer):
         # Frozen-Flask requests each page while its URL generators' request context is
         # pushed, so Flask would reuse that context's `g` for every page, and Flask-Babel's
         # locale with it: Welsh pages came out in English. Each request gets a fresh context.
-        app.test_client_class = type("Isolated", (_Isolated, app.test_client_class), {})
+        base = app.test_client_class or FlaskClient
+        app.test_client_class = type("Isolated", (_Isolated, base), {})
 
     def urlpath_to_filepath(self, path: str) -> str:
         return self.files[path]
