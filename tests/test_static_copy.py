@@ -97,6 +97,12 @@ def test_find_your_force_works_from_the_a_to_z_list_without_javascript(static_co
         scripts = [s["src"] for s in soup.find_all("script", src=True)]
         assert any("find-in-browser" in s for s in scripts)
         assert not any("use-location" in s for s in scripts)
+    loading = {
+        address(static_copy, p)
+        for p in static_copy.rglob("*.html")
+        if "find-in-browser" in p.read_text()
+    }
+    assert loading == {"/find-your-force/", "/cy/find-your-force/"}
 
 
 def test_the_compressed_copies_decode_to_the_file(tmp_path):

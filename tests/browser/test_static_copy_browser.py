@@ -3,6 +3,8 @@
 import tomllib
 from pathlib import Path
 
+from axe_playwright_python.sync_playwright import Axe
+
 CASES = tomllib.loads(
     (Path(__file__).parents[1] / "data" / "locator_cases.toml").read_text(encoding="utf-8")
 )["cases"]
@@ -45,6 +47,7 @@ def test_the_in_browser_locator_matches_the_server_on_every_test_case(context, s
 
 
 def test_a_search_shows_the_answer_on_the_page_and_links_the_force(context, static_host):
+    """In Welsh, with the page still free of accessibility faults once the answer shows."""
     page = context.new_page()
     page.goto(static_host + "/cy/find-your-force/")
     page.fill("input[name=q]", "CF10 1AA")
@@ -54,3 +57,5 @@ def test_a_search_shows_the_answer_on_the_page_and_links_the_force(context, stat
     assert result.locator("h2").inner_text() == "Eich heddlu"
     assert result.locator("a").get_attribute("href") == "/cy/forces/south-wales/"
     assert page.url == static_host + "/cy/find-your-force/"  # nothing typed went anywhere
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
