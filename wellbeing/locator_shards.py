@@ -8,7 +8,8 @@
   terminated postcodes (a full postcode never needs another area);
 - `places/<c>.json`: the names starting with character `c`, with their gazetteer
   entries (a misspelling keeps its first letter, so the fuzzy match needs one file);
-- `grid/<n>.json`: rows `n * GRID_BAND` to `n * GRID_BAND + GRID_BAND - 1` of the 1 km grid.
+- `grid/<row>-<column>.json`: one 50 km square of the 1 km grid (`GRID_TILE` cells a
+  side; a location needs at most four).
 
 Built from the data files in `wellbeing/data/locator/` and the locator's public names
 only, so the locator's own code can change shape without changing these files.
@@ -36,7 +37,7 @@ from .locator import (
     normalise_name,
 )
 
-GRID_BAND = 50  # grid rows (kilometres north to south) per file
+GRID_TILE = 50  # grid cells (kilometres) along each side of a grid file
 
 
 def area_of(key: str) -> str:
@@ -159,13 +160,19 @@ def write_shards(out: Path, data_dir: Path = DATA_DIR) -> dict[str, int]:
     for letter, tables in letters.items():
         sizes[f"places/{letter}.json"] = _write(out / "places" / f"{letter}.json", tables)
 
-    bands: dict[int, dict[str, dict]] = defaultdict(lambda: {"rows": {}, "points": {}})
-    for row, value in grid["rows"].items():
-        bands[int(row) // GRID_BAND]["rows"][row] = value
+    tiles: dict[str, dict[str, dict]] = defaultdict(lambda: {"rows": {}, "points": {}})
+    for row, (c0, chars) in grid["rows"].items():
+        r = int(row)
+        for t in range(c0 // GRID_TILE, (c0 + len(chars) - 1) // GRID_TILE + 1):
+            start = max(c0, t * GRID_TILE)
+            part = chars[start - c0 : (t + 1) * GRID_TILE - c0]
+            if part.strip("."):
+                tiles[f"{r // GRID_TILE}-{t}"]["rows"][row] = [start, part]
     for cell, value in grid["points"].items():
-        bands[int(cell.split(",")[0]) // GRID_BAND]["points"][cell] = value
-    for band, tables in bands.items():
-        sizes[f"grid/{band}.json"] = _write(out / "grid" / f"{band}.json", tables)
+        r, c = map(int, cell.split(","))
+        tiles[f"{r // GRID_TILE}-{c // GRID_TILE}"]["points"][cell] = value
+    for tile, tables in tiles.items():
+        sizes[f"grid/{tile}.json"] = _write(out / "grid" / f"{tile}.json", tables)
 
     terminated_outcodes = {s.split()[0] for s in pcs.get("terminated", {})}
     index = {
@@ -203,8 +210,8 @@ def write_shards(out: Path, data_dir: Path = DATA_DIR) -> dict[str, int]:
             "lookalikes": locator.LOOKALIKES,
         },
         "grid": {
-            "band": GRID_BAND,
-            "bands": sorted(bands),
+            "tile": GRID_TILE,
+            "tiles": sorted(tiles),
             "snap_m": grid["snap_m"],
             "snap_m_psni": grid["snap_m_psni"],
             "snap_m_scotland": grid.get("snap_m_scotland", grid["snap_m"]),

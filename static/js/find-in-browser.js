@@ -563,23 +563,18 @@
     return [E0 + iv * d + v * d ** 3 + vi * d ** 5, i1 + ii * d ** 2 + iii * d ** 4 + iiia * d ** 6];
   }
 
-  function Grid(bands) {
-    var rows = {}, points = {};
-    bands.forEach(function (band) {
-      if (band) {
-        Object.assign(rows, band.rows);
-        Object.assign(points, band.points);
-      }
-    });
-    var C = R.cell_m, OFF = R.col_offset_m;
+  function Grid(tiles) {
+    var T = I.grid.tile, C = R.cell_m, OFF = R.col_offset_m;
+    function tile(r, c) { return tiles[Math.floor(r / T) + "-" + Math.floor(c / T)]; }
     this.char = function (r, c) {
-      var row = rows[r];
+      var t = tile(r, c), row = t && t.rows[r];
       if (!row) { return "."; }
       var i = c - row[0];
       return i >= 0 && i < row[1].length ? row[1][i] : ".";
     };
     this.points = function (r, c) {
-      return (points[r + "," + c] || []).map(function (packed) {
+      var t = tile(r, c);
+      return ((t && t.points[r + "," + c]) || []).map(function (packed) {
         var q = Math.floor(packed / 64);
         return [c * C - OFF + Math.floor(q / 100) * 10 + 5, r * C + (q % 100) * 10 + 5, packed % 64];
       });
@@ -646,12 +641,16 @@
     var en = wgs84ToOsgb(lat, lng), east = en[0], north = en[1], C = R.cell_m;
     var r = Math.floor(north / C), c = Math.floor((east + R.col_offset_m) / C);
     var G = I.grid, reach = Math.ceil(Math.max(G.snap_m, G.snap_m_scotland) / C) + 1;
-    var wanted = G.bands.filter(function (b) {
-      return (b + 1) * G.band > r - reach && b * G.band <= r + reach;
-    });
-    var grid = new Grid(await Promise.all(wanted.map(function (b) {
-      return load("grid/" + b + ".json");
-    })));
+    var wanted = [];
+    for (var tr = Math.floor((r - reach) / G.tile); tr <= Math.floor((r + reach) / G.tile); tr++) {
+      for (var tc = Math.floor((c - reach) / G.tile); tc <= Math.floor((c + reach) / G.tile); tc++) {
+        if (G.tiles.indexOf(tr + "-" + tc) !== -1) { wanted.push(tr + "-" + tc); }
+      }
+    }
+    var loaded = await Promise.all(wanted.map(function (key) { return load("grid/" + key + ".json"); }));
+    var tiles = {};
+    wanted.forEach(function (key, k) { tiles[key] = loaded[k]; });
+    var grid = new Grid(tiles);
     var ch = grid.char(r, c);
     if (ch !== "." && ch !== "*") { return found(R.force_chars.indexOf(ch), "point", "point", ""); }
     var near = Array.from(nearestByForce(grid, r, c, east, north))
