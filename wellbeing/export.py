@@ -194,6 +194,7 @@ def export_site(out: Path, app: Flask | None = None, compress: bool = True) -> d
         _compress(out)
     written = [p for p in out.rglob("*") if p.is_file()]
     return {
+        "base_url": app.config["BASE_URL"],
         "seconds": round(time.perf_counter() - started, 1),
         "pages": len(urls),
         "files": len(written),
@@ -236,6 +237,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{figures['bytes'] / 1e6:.1f} MB with compressed copies) to {args.out} "
         f"in {figures['seconds']} s"
     )
+    if not figures["base_url"]:
+        print(
+            "Warning: WELLBEING_BASE_URL is not set, so the links in api/v1/*.json "
+            "point at http://localhost. Set it to the copy's origin and export again.",
+            file=sys.stderr,
+        )
     return 0
 
 
