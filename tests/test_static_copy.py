@@ -11,9 +11,10 @@ import urllib.request
 from pathlib import Path
 
 import brotli
+import pytest
 from bs4 import BeautifulSoup
 
-from wellbeing.export import _compress, exported_files
+from wellbeing.export import ExportError, _compress, export_site, exported_files
 
 # A site-relative URL in a page's attributes (not "//host").
 ATTRIBUTE_PATH = re.compile(r'(?:href|src|action)="(/(?!/)[^"?#\s]*)')
@@ -111,3 +112,11 @@ def test_the_compressed_copies_decode_to_the_file(tmp_path):
     _compress(tmp_path)
     assert gzip.decompress(page.with_name("index.html.gz").read_bytes()) == page.read_bytes()
     assert brotli.decompress(page.with_name("index.html.br").read_bytes()) == page.read_bytes()
+
+
+def test_the_export_never_empties_a_folder_that_is_not_an_earlier_export(tmp_path):
+    kept = tmp_path / "notes.txt"
+    kept.write_text("mine", encoding="utf-8")
+    with pytest.raises(ExportError, match="not an earlier export"):
+        export_site(tmp_path)
+    assert kept.read_text(encoding="utf-8") == "mine"

@@ -163,20 +163,20 @@ def export_site(out: Path, app: Flask | None = None, compress: bool = True) -> d
     quality is slow), for tests that only serve the copy.
     """
     started = time.perf_counter()
+    if out.exists() and any(out.iterdir()):
+        if not (out / "sw.js").is_file() or not (out / "locator" / "index.json").is_file():
+            raise ExportError(f"{out} is not empty and not an earlier export: choose another")
+        shutil.rmtree(out)
     app = app or create_app({"STATIC_EXPORT": True})
     app.config.update(
         STATIC_EXPORT=True,
         FREEZER_DESTINATION=str(out.resolve()),
         FREEZER_REMOVE_EXTRA_FILES=False,
-        # application/manifest+json for .webmanifest: Python's table lacks it (the README says so).
-        FREEZER_IGNORE_MIMETYPE_WARNINGS=True,
     )
     urls = page_urls(app)
     json_endpoints = {e for e in {e for e, _ in urls} if e.startswith("api.")}
     files = {url: file_path(url, e, json_endpoints) for e, url in urls}
     addresses = {url: static_address(url, e, json_endpoints) for e, url in urls}
-    if out.exists():
-        shutil.rmtree(out)
     freezer = _Freezer(app, files)
     freezer.register_generator(lambda: iter(url for _, url in urls))
     with warnings.catch_warnings():
@@ -229,9 +229,15 @@ def exported_files(out: Path) -> Iterator[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder (emptied first)")
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="an empty folder or an earlier export"
+    )
     args = parser.parse_args(argv)
-    figures = export_site(args.out)
+    try:
+        figures = export_site(args.out)
+    except ExportError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
     print(
         f"Exported {figures['pages']} URLs ({figures['files']} files, "
         f"{figures['bytes'] / 1e6:.1f} MB with compressed copies) to {args.out} "
