@@ -49,7 +49,9 @@
     }
     if (saved && slug === saved.slug) {
       var link = document.createElement("a");
-      link.href = (document.documentElement.lang === "cy" ? "/cy" : "") + "/forces/" + saved.slug;
+      // "/forces" here, "/forces/" in the static copy (make export), where pages end in "/".
+      var forces = element.getAttribute("data-forces");
+      link.href = /\/$/.test(forces) ? forces + saved.slug + "/" : forces + "/" + saved.slug;
       link.textContent = saved.name;
       element.textContent = element.getAttribute("data-label") + " ";
       element.appendChild(link);

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 
+from .conftest import wait_for, wait_for_service_worker
+
 CASES = tomllib.loads(
     (Path(__file__).parents[1] / "data" / "locator_cases.toml").read_text(encoding="utf-8")
 )["cases"]
@@ -59,3 +61,17 @@ def test_a_search_shows_the_answer_on_the_page_and_links_the_force(context, stat
     assert page.url == static_host + "/cy/find-your-force/"  # nothing typed went anywhere
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_make_this_my_force_works_offline_in_the_static_copy(context, static_host):
+    """The worker saves /forces/<slug>/ there; the home page links to that copy."""
+    page = context.new_page()
+    page.goto(static_host + "/forces/gwent/")
+    wait_for_service_worker(page)
+    page.get_by_role("button", name="Make this my force").click()
+    wait_for(page, "document.querySelector('.wb-save-force__status').textContent.includes('saved')")
+    context.set_offline(True)
+    assert page.goto(static_host + "/forces/gwent/").from_service_worker
+    assert page.locator("h1").inner_text() == "Gwent Police"
+    page.goto(static_host + "/")
+    assert page.locator(".wb-your-force a").get_attribute("href") == "/forces/gwent/"
