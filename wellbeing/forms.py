@@ -40,7 +40,8 @@ class GetForm(FlaskForm):
             """Mark a field in error as invalid, for screen readers."""
             if field.errors:
                 render_kw = {"aria-invalid": "true", **render_kw}
-            return super().render_field(field, render_kw)
+            # wtforms merges this Meta with its DefaultMeta, which has render_field.
+            return super().render_field(field, render_kw)  # type: ignore[misc]
 
 
 class DirectorySearchForm(GetForm):
