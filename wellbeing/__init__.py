@@ -61,6 +61,5 @@ def create_app(config: dict | None = None) -> Flask:
     if app.config["PROXY_FIX"]:
         hops = app.config["PROXY_FIX"]
         # Not x_host: a client's X-Forwarded-Host would pass through most proxies.
-        # Flask's documented way to add WSGI middleware.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]  # Flask's documented way to add WSGI middleware
     return app
