@@ -29,7 +29,8 @@ def validator(openapi, path: str, status: str = "200"):
     schema = openapi["paths"][path]["get"]["responses"][status]["content"]["application/json"][
         "schema"
     ]
-    return jsonschema_rs.Draft202012Validator(schema)
+    # The schema refers to the document's components: validate with them at hand.
+    return jsonschema_rs.Draft202012Validator({**schema, "components": openapi["components"]})
 
 
 # ---- forces ------------------------------------------------------------------------------
