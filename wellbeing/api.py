@@ -3,7 +3,7 @@
 The views build the answers' models (`api_models.py`) from the loaded content.
 """
 
-from flask import Blueprint, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from . import api_models as out
 from . import locator
@@ -45,9 +45,10 @@ def absolute_url(endpoint: str, **values) -> str:
     return url_for(endpoint, lang_code="en", _external=True, **values)
 
 
-def answer(model: out.Model, status: int = 200):
+def answer(model: out.Model, status: int = 200) -> Response:
     """Return a model as the JSON answer; fields that do not apply are left out."""
-    return jsonify(model.model_dump(mode="json", exclude_unset=True)), status
+    body = model.model_dump_json(exclude_unset=True)
+    return current_app.response_class(body, status=status, mimetype="application/json")
 
 
 def error(status: int, message: str):
