@@ -77,13 +77,12 @@ def dated(dating: Dating) -> dict:
 
 
 def contact(contact: Contact) -> out.Contact:
-    optional = {"display": contact.phone and contact.phone.display, "keyword": contact.keyword}
-    return out.Contact(
-        kind=contact.kind,
-        value=contact.value,
-        href=contact.href,
-        **{key: value for key, value in optional.items() if value},
-    )
+    optional = {}
+    if contact.phone:
+        optional["display"] = contact.phone.display
+    if contact.keyword:
+        optional["keyword"] = contact.keyword
+    return out.Contact(kind=contact.kind, value=contact.value, href=contact.href, **optional)
 
 
 def hours(hours: Hours | None) -> out.Hours | None:
