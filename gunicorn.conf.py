@@ -43,3 +43,15 @@ def on_reload(arbiter):
 
     done, message = reload_content(arbiter.app.wsgi())
     (arbiter.log.info if done else arbiter.log.error)(message)
+
+
+def when_ready(server):
+    """Move the preloaded app (content, locator tables) out of the garbage collector's sight.
+
+    The workers fork from this master: frozen objects are never scanned, so a
+    collection no longer walks the whole content on a request (about 15 ms on an
+    API answer), and the pages the workers share stay shared (copy-on-write).
+    """
+    import gc
+
+    gc.freeze()
