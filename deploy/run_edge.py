@@ -16,6 +16,7 @@ gunicorn is stopped and this exits with an error.
 """
 
 import argparse
+import ctypes
 import getpass
 import json
 import os
@@ -40,6 +41,7 @@ TEMPLATE = Path(__file__).with_name("nginx.conf.j2")
 # a force's whole network may share one address, hence the burst.
 LOCATE_RATE = "10r/s"
 LOCATE_BURST = 30
+PR_SET_PDEATHSIG = 1  # prctl(2)
 # What nginx appends to an error message about a request: address, request line, headers.
 NGINX_CONTEXT = re.compile(r", (client|server|request|subrequest|upstream|host|referrer): .*$")
 
@@ -136,6 +138,13 @@ def answers(socket_path: Path) -> bool:
         return False
 
 
+def die_with_parent() -> None:
+    """In a child, before exec: on Linux, get SIGTERM if this supervisor dies (even by
+    SIGKILL), so no nginx or gunicorn is left running without it."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def forward_scrubbed(stream, out) -> None:
     """Copy nginx's error log to `out`, line by line, scrubbed."""
     for raw in iter(stream.readline, b""):
@@ -177,7 +186,11 @@ def run(args) -> int:
         gunicorn_command += ["--workers", str(args.workers)]
     # Own sessions: a Ctrl-C reaches this process only, which stops both in order.
     gunicorn = subprocess.Popen(
-        [*gunicorn_command, "app:app"], cwd=ROOT, env=env, start_new_session=True
+        [*gunicorn_command, "app:app"],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        preexec_fn=die_with_parent,
     )
     deadline = time.monotonic() + 60
     while not answers(socket_path):
@@ -191,6 +204,7 @@ def run(args) -> int:
         [nginx, "-p", str(runtime), "-c", str(config), "-e", "stderr"],
         stderr=subprocess.PIPE,
         start_new_session=True,
+        preexec_fn=die_with_parent,
     )
     threading.Thread(target=forward_scrubbed, args=(proxy.stderr, sys.stderr), daemon=True).start()
     print(
