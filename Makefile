@@ -7,7 +7,7 @@ PYBABEL:= $(VENV)/bin/pybabel
 PORT   ?= 8000
 PO     := translations/cy/LC_MESSAGES/messages.po
 
-.PHONY: help run run-edge test test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data locator-check locator-heldout clean
+.PHONY: help run run-edge test wheel test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data locator-check locator-heldout clean
 
 help:  ## List the targets
 	@awk 'BEGIN{FS=":.*## "} /^[a-z-]+:.*## /{printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -87,6 +87,10 @@ locator-heldout: $(VENV)/.run-installed  ## Measure device locations on postcode
 
 icons: $(VENV)/.test-installed  ## Render the PNG icons from static/icons/icon.svg
 	$(PY) -m wellbeing.tools.make_icons
+
+wheel: $(VENV)/.test-installed compile-strings  ## Build a wheel (in dist/) that carries the templates, static files and Welsh catalogue
+	$(PY) -c "from pathlib import Path; from wellbeing.assets import compress_static; compress_static(Path('static'))"
+	$(PY) -m pip wheel -q --disable-pip-version-check --no-deps --no-build-isolation -w dist .
 
 clean:  ## Remove the virtual environment and compiled files
 	rm -rf $(VENV) translations/cy/LC_MESSAGES/messages.mo

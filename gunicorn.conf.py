@@ -8,11 +8,15 @@ equivalent that buffers requests and responses and so deals with slow clients: a
 bare gunicorn is not exposed to the internet.
 """
 
-import multiprocessing
 import os
 
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+# Not from the CPU count: in a container that is the host's, and 2 × 64 + 1
+# workers would each hold the content and locator tables. Nearly every page is
+# served from memory (page_cache.py) or by the edge, so two workers of four
+# threads keep up with one or two CPUs; set WEB_CONCURRENCY to what the
+# container is given (the convention Heroku, Render and others set for you).
+workers = int(os.environ.get("WEB_CONCURRENCY") or 2)
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", 4))
 # Load the app (and its content and locator data) once, before forking.

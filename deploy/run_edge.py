@@ -75,6 +75,8 @@ def render_pages(folder: Path) -> None:
     busy = {"error": TooManyRequests().description}
     (folder / "busy.json").write_text(json.dumps(busy), encoding="utf-8")
     edge = {
+        # The folder WhiteNoise serves (in an installed wheel, inside the package).
+        "static": str(app.extensions["settings"].site_dir / "static"),
         "security_headers": app.extensions["security_headers"],
         "static_manifest": app.extensions["static_manifest"],
     }
@@ -99,7 +101,7 @@ def render_config(
     runtime: Path, listen: str, socket_path: Path, access_log: str, edge: dict
 ) -> str:
     """Return nginx.conf for these paths, headers and static files."""
-    static = ROOT / "static"
+    static = Path(edge["static"])
     environment = jinja2.Environment(
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, autoescape=False
     )
