@@ -2,8 +2,10 @@
 
 The access log records no IP address, user agent, referrer or query string:
 a search for a place or a service can be personal. The error log is filtered
-the same way (wellbeing/logs.py). Production runs behind the edge proxy, which
-deals with slow clients: a bare gunicorn is not exposed to the internet.
+the same way (wellbeing/logs.py). Production runs behind the edge proxy
+(deploy/run_edge.py, `make run-edge`: nginx, gunicorn on a unix socket), or an
+equivalent that buffers requests and responses and so deals with slow clients: a
+bare gunicorn is not exposed to the internet.
 """
 
 import os
