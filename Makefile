@@ -7,7 +7,7 @@ PYBABEL:= $(VENV)/bin/pybabel
 PORT   ?= 8000
 PO     := translations/cy/LC_MESSAGES/messages.po
 
-.PHONY: help run test test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data locator-check locator-heldout clean
+.PHONY: help run run-edge test wheel test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data locator-check locator-heldout clean
 
 help:  ## List the targets
 	@awk 'BEGIN{FS=":.*## "} /^[a-z-]+:.*## /{printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -28,6 +28,12 @@ compile-strings: $(VENV)/.run-installed  ## Compile the Welsh catalogue (.po -> 
 
 run: $(VENV)/.run-installed compile-strings  ## Set up and serve the app with gunicorn on $$PORT (default 8000)
 	PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py app:app
+
+# The edge listens on $$PORT if given, else 8080 (gunicorn then listens on a unix socket).
+EDGE_PORT := $(if $(filter environment command line,$(origin PORT)),$(PORT),8080)
+
+run-edge: $(VENV)/.run-installed compile-strings  ## Serve through nginx (cache, rate limits) in front of gunicorn on $$PORT (default 8080)
+	$(PY) deploy/run_edge.py --port $(EDGE_PORT)
 
 LIGHTHOUSE := tests/lighthouse/node_modules/.installed
 
@@ -54,6 +60,7 @@ bench: $(VENV)/.test-installed compile-strings  ## Measure page weight, load, fa
 	$(PY) tests/bench/bench_pages.py
 	$(PY) tests/bench/bench_load.py
 	$(PY) tests/bench/bench_locator.py
+	$(PY) tests/bench/bench_edge.py
 
 extract-strings: $(VENV)/.run-installed  ## Extract translatable strings into messages.pot
 	$(PYBABEL) extract -F babel.cfg -k _l --no-location --omit-header --sort-output -o translations/messages.pot .
@@ -86,6 +93,10 @@ export: $(VENV)/.run-installed compile-strings  ## Write the static copy of the 
 
 icons: $(VENV)/.test-installed  ## Render the PNG icons from static/icons/icon.svg
 	$(PY) -m wellbeing.tools.make_icons
+
+wheel: $(VENV)/.test-installed compile-strings  ## Build a wheel (in dist/) that carries the templates, static files and Welsh catalogue
+	$(PY) -c "from pathlib import Path; from wellbeing.assets import compress_static; compress_static(Path('static'))"
+	$(PY) -m pip wheel -q --disable-pip-version-check --no-deps --no-build-isolation -w dist .
 
 clean:  ## Remove the virtual environment and compiled files
 	rm -rf $(VENV) translations/cy/LC_MESSAGES/messages.mo

@@ -107,6 +107,11 @@ def _report(content):
     ]
 
 
+def _force_pages(content):
+    """A force's kit, call card and family page: like its own page, for every force."""
+    return [with_values(slug=k) for k in content.forces] + [with_values(404, slug="no-such-force")]
+
+
 # HTML pages, in English and in Welsh.
 HTML = {
     "crisis.home": _home,
@@ -129,6 +134,9 @@ HTML = {
         [with_values(slug=k) for k in c.forces] + [with_values(404, slug="no-such-force")]
     ),
     "forces.find_your_force": _find,
+    "kit.kit": _force_pages,
+    "kit.embed": _force_pages,
+    "families.force_family": _force_pages,
     "forces.about_data": _simple,
     "pages.accessibility": _simple,
     "pages.privacy": _simple,

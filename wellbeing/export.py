@@ -15,9 +15,9 @@ with `STATIC_EXPORT` set, which only swaps what cannot work without a server
 the "report a problem" form is left out).
 
 Pages are found from the URL map, not a hand list: every GET route is frozen
-with each value of its arguments (`ARGUMENTS`), unless `LEFT_OUT` says why it
-cannot be static. A new route with an argument not in `ARGUMENTS` stops the
-export with a message naming it.
+with each value of its arguments (`ARGUMENTS`, by the path segment before
+the argument), unless `LEFT_OUT` says why it cannot be static. A new route with
+an argument not in `ARGUMENTS` stops the export with a message naming it.
 """
 
 from __future__ import annotations
@@ -61,14 +61,15 @@ LEFT_OUT = {
     "static": "copied from static/ (WhiteNoise serves it, not Flask)",
 }
 
-# Values of each route argument, by (blueprint, argument name).
+# Values of each route argument, by the path segment before it and its name:
+# "/forces/<slug>", "/api/v1/forces/<slug>", "/forces/<slug>/kit" all take every force.
 ARGUMENTS: dict[tuple[str, str], Callable[[Any], list[str]]] = {
     ("forces", "slug"): lambda c: list(c.forces),
-    ("api", "slug"): lambda c: list(c.forces),
     ("families", "slug"): lambda c: list(c.guides),
     ("directory", "category"): lambda c: list(c.categories),
-    ("directory", "service_id"): lambda c: list(c.services),
+    ("services", "service_id"): lambda c: list(c.services),
 }
+ARGUMENT = re.compile(r"/([^/<>]+)/<(?:[^:<>]+:)?([a-z_]+)>")
 
 # Files whose URLs are rewritten to the static layout.
 REWRITTEN = (".html", ".js", ".webmanifest")
@@ -88,11 +89,11 @@ def page_urls(app: Flask) -> list[tuple[str, str]]:
         for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
             if "GET" not in (rule.methods or ()) or rule.endpoint in LEFT_OUT:
                 continue
-            blueprint = rule.endpoint.partition(".")[0]
+            segment_before = {arg: segment for segment, arg in ARGUMENT.findall(rule.rule)}
             names = sorted(rule.arguments - {"lang_code"} - set(rule.defaults or {}))
             choices: list[dict[str, str]] = [{}]
             for arg in names:
-                values = ARGUMENTS.get((blueprint, arg))
+                values = ARGUMENTS.get((segment_before.get(arg, ""), arg))
                 if values is None:
                     raise ExportError(
                         f"Route {rule.rule} ({rule.endpoint}): no values for <{arg}>. Add them "
@@ -204,7 +205,7 @@ def export_site(out: Path, app: Flask | None = None, compress: bool = True) -> d
 
 def _copy_static(app: Flask, out: Path) -> None:
     """Copy each static file under its own and its content-hashed name."""
-    static = PROJECT_ROOT / "static"
+    static = app.extensions["settings"].site_dir / "static"
     for rel, hashed in app.extensions["static_manifest"].items():
         for name in {rel, hashed}:
             target = out / "static" / name
