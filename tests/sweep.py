@@ -11,7 +11,8 @@ Pages that differ only by which entry they show (every force, service, category 
 family guide, whatever the route: `/forces/<slug>`, `/api/v1/forces/<slug>`, a new
 `/forces/<slug>/kit`...) are *sampled*: of an endpoint's cases that differ only by which
 entry their path names, those naming an entry of `sample_ids(content)` are in the sample
-(the first case, if none does); every other case is. The sample is chosen so that
+(the first case, if none does); every other case is, except those `variants` marks as
+showing the same page state as another. The sample is chosen so that
 between them its entries show every feature any entry has (see `_features`): every
 nation and kind of force, every kind of force section, contact, opening hours and
 optional field. The browser sweep runs axe on the sample on every run and on the rest
@@ -19,7 +20,7 @@ behind the `full_sweep` marker (`make test-full`, run by CI after `make test`).
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from flask import url_for
@@ -47,6 +48,7 @@ class Case:
     values: tuple = ()
     query: tuple = ()
     status: int = 200
+    sample: bool = True  # False: the same page state as another case (full sweep only)
 
 
 def case(status: int = 200, **query) -> Case:
@@ -55,6 +57,12 @@ def case(status: int = 200, **query) -> Case:
 
 def with_values(status: int = 200, **values) -> Case:
     return Case(values=tuple(values.items()), status=status)
+
+
+def variants(cases: list[Case]) -> list[Case]:
+    """Return the cases with all but the first left to the full sweep (they show the
+    same page state, e.g. a locator query found like the first)."""
+    return cases[:1] + [replace(c, sample=False) for c in cases[1:]]
 
 
 def _home(content):
@@ -77,7 +85,7 @@ def _directory(content):
 def _find(content):
     cases = [case()]
     for queries in LOCATE_QUERIES.values():
-        cases += [case(q=q) for q in queries]
+        cases += variants([case(q=q) for q in queries])
     cases += [case(lat=lat, lng=lng) for lat, lng in LOCATE_POINTS.values()]
     cases += [
         case(400, q=""),
@@ -320,7 +328,7 @@ def _in_sample(cases: list[Case], entries: set[str], sample: frozenset[str]) -> 
     for group in groups.values():
         chosen = [c for c in group if all(v in sample or v not in entries for _, v in c.values)]
         kept.update(map(id, chosen or group[:1]))
-    return [id(c) in kept for c in cases]
+    return [id(c) in kept and c.sample for c in cases]
 
 
 @dataclass(frozen=True)
