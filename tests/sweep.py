@@ -12,10 +12,10 @@ family guide, whatever the route: `/forces/<slug>`, `/api/v1/forces/<slug>`, a n
 `/forces/<slug>/kit`...) are *sampled*: of an endpoint's cases that differ only by which
 entry their path names, those naming an entry of `sample_ids(content)` are in the sample
 (the first case, if none does); every other case is, except those `variants` marks as
-showing the same page state as another. The sample is chosen so that
-between them its entries show every feature any entry has (see `_features`): every
-nation and kind of force, every kind of force section, contact, opening hours and
-optional field. The browser sweep runs axe on the sample on every run and on the rest
+showing the same page state as another. The sample is chosen so that between them its
+entries show every feature any entry has (`_force_features`, `_service_features`,
+`_guide_features`): every nation and kind of force, every kind of force section, contact,
+opening hours and optional field. The browser sweep runs axe on the sample on every run and on the rest
 behind the `full_sweep` marker (`make test-full`, run by CI after `make test`).
 """
 
