@@ -7,7 +7,7 @@ PYBABEL:= $(VENV)/bin/pybabel
 PORT   ?= 8000
 PO     := translations/cy/LC_MESSAGES/messages.po
 
-.PHONY: help run run-edge test wheel test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data locator-check locator-heldout clean
+.PHONY: help run run-edge test test-full wheel test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data locator-check locator-heldout clean
 
 help:  ## List the targets
 	@awk 'BEGIN{FS=":.*## "} /^[a-z-]+:.*## /{printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -52,6 +52,9 @@ $(REDOCLY): tests/redocly/package-lock.json
 test: $(VENV)/.test-installed compile-strings $(LIGHTHOUSE) $(REDOCLY)  ## Set up and run every test, browser tests included
 	$(VENV)/bin/flask --app app content check
 	$(PY) -m pytest
+
+test-full: $(VENV)/.test-installed compile-strings  ## Run the full sweep: axe on every force, service, guide and category page (CI runs it after `make test`)
+	$(PY) -m pytest -m full_sweep
 
 test-fast: $(VENV)/.test-installed compile-strings  ## Run the tests without the browser
 	$(PY) -m pytest -m "not browser"
