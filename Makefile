@@ -6,6 +6,9 @@ PY     := $(VENV)/bin/python
 PYBABEL:= $(VENV)/bin/pybabel
 PORT   ?= 8000
 PO     := translations/cy/LC_MESSAGES/messages.po
+# pytest caches its rewritten test modules as bytecode; a machine that sets
+# PYTHONDONTWRITEBYTECODE would make it rewrite every module on every run.
+PYTEST := PYTHONDONTWRITEBYTECODE= $(PY) -m pytest
 
 .PHONY: help run run-edge test test-full wheel test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data locator-check locator-heldout clean
 
@@ -51,13 +54,13 @@ $(REDOCLY): tests/redocly/package-lock.json
 
 test: $(VENV)/.test-installed compile-strings $(LIGHTHOUSE) $(REDOCLY)  ## Set up and run every test, browser tests included
 	$(VENV)/bin/flask --app app content check
-	$(PY) -m pytest
+	$(PYTEST)
 
 test-full: $(VENV)/.test-installed compile-strings  ## Run the full sweep: axe on every force, service, guide and category page (CI runs it after `make test`)
-	$(PY) -m pytest -m full_sweep
+	$(PYTEST) -m full_sweep
 
 test-fast: $(VENV)/.test-installed compile-strings  ## Run the tests without the browser
-	$(PY) -m pytest -m "not browser"
+	$(PYTEST) -m "not browser"
 
 bench: $(VENV)/.test-installed compile-strings  ## Measure page weight, load, faults, memory and the locator
 	$(PY) tests/bench/bench_pages.py
