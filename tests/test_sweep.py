@@ -58,12 +58,13 @@ def test_sweep_covers_every_category_service_and_force_in_both_languages(app):
 
 
 @pytest.mark.parametrize("status", sorted(LOCATE_QUERIES))
-def test_locator_queries_give_the_outcome_the_sweep_relies_on(status):
+def test_locator_queries_give_the_outcome_the_sweep_relies_on(app, status):
+    tables = app.extensions["locator"]
     for query in LOCATE_QUERIES[status]:
-        assert locator.locate(query).status == status, query
+        assert tables.locate(query).status == status, query
     if status in LOCATE_POINTS:
         lat, lng = locator.parse_point(*LOCATE_POINTS[status])
-        assert locator.locate_point(lat, lng).status == status
+        assert tables.locate_point(lat, lng).status == status
 
 
 HTML_URLS = [u for u in sweep_urls() if u.kind == "html"]

@@ -4,7 +4,7 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 
 from . import locator
 from .content import AUDIENCES, NATIONS, checked_json
-from .forces import message_for
+from .forces import message_for, the_locator
 from .limits import MAX_QUERY
 from .openapi import openapi_document
 
@@ -192,14 +192,16 @@ def locate_json(result):
 @bp.get("/locate")
 def locate():
     """Find the force for a place or a postcode (`q`)."""
-    return locate_json(locator.locate(request.args.get("q", "")))
+    return locate_json(the_locator().locate(request.args.get("q", "")))
 
 
 @bp.get("/locate/point")
 def locate_point():
     """Find the force for a location (`lat` and `lng`)."""
     point = locator.parse_point(request.args.get("lat"), request.args.get("lng"))
-    return locate_json(point if isinstance(point, locator.Result) else locator.locate_point(*point))
+    if isinstance(point, locator.Result):
+        return locate_json(point)
+    return locate_json(the_locator().locate_point(*point))
 
 
 @bp.get("/openapi.json")

@@ -7,7 +7,7 @@ postcode's own coordinates are then located, and the answers are counted by how 
 postcode is from the nearest postcode of another force (in the full data). "right" = found
 its force; "both" = ambiguous, its force among the choices; "wrong" = anything else.
 The same grid is also asked with the border margin off (BORDER_M = 0: nearest postcode
-wins) and with other margins, which is how ``wellbeing.locator.BORDER_M`` was chosen.
+wins) and with other margins, which is how ``wellbeing.locator.grid.BORDER_M`` was chosen.
 
 It also locates every postcode no longer in use (ONSPD rows not in the live list) and
 counts how often its last force is the answer, one of the choices, or missing.
@@ -52,8 +52,9 @@ def terminated_answers(old) -> list[int]:
     from wellbeing import locator
 
     tally = [0, 0, 0]
+    loc = locator.load()
     for pc, f in old:
-        res = locator.locate(pc)
+        res = loc.locate(pc)
         slug = locator.TERRITORIAL_FORCES[f]
         tally[0 if res.forces == (slug,) else 1 if slug in res.forces else 2] += 1
     return tally
@@ -93,15 +94,15 @@ def main() -> None:
         Path(tmp, "grid.json").write_text(json.dumps({**meta, **grid}), encoding="utf-8")
         loc = locator.Locator(tmp)
 
-        margin = locator.BORDER_M
+        margin = loc.grid.border_m
         tallies = {}
         for border_m in sorted({0, 250, 500, margin}):
-            locator.BORDER_M = border_m
+            loc.grid.border_m = border_m
             tally = defaultdict(lambda: [0, 0, 0])
             for e, n, f, _ in held:
                 d = other_force_distance(index, e, n, f)
                 band = next(x for x in BANDS if d < x or x == math.inf)
-                res = loc._point_force(e, n)
+                res = loc.grid.locate(e, n)
                 slug = locator.TERRITORIAL_FORCES[f]
                 if res.status == "found" and res.forces == (slug,):
                     tally[band][0] += 1
@@ -110,7 +111,6 @@ def main() -> None:
                 else:
                     tally[band][2] += 1
             tallies[border_m] = tally
-        locator.BORDER_M = margin
 
     right, both, wrong = terminated_answers(old)
     n = len(old)

@@ -38,11 +38,11 @@ from pathlib import Path
 from wellbeing.locator import (
     CELL_M,
     COL_OFFSET_M,
-    FORCE_CHARS,
     TERRITORIAL_FORCES,
     normalise_name,
     wgs84_to_osgb,
 )
+from wellbeing.locator.forces import FORCE_CHARS
 
 VERSION = "ONSPD-2025-11"
 ATTRIBUTION = [
@@ -789,7 +789,7 @@ def derive_terminated(old: dict[str, int], tables: dict) -> dict:
     whose old postcodes were all one force is kept as that force alone; otherwise as
     {force: units}. The others are answered right by the live tables.
     """
-    from wellbeing.locator import _rule
+    from wellbeing.locator.postcodes import honesty_rule as _rule
 
     by_sector: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
     for pc, f in old.items():
