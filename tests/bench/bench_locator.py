@@ -32,7 +32,7 @@ def rss_kb() -> int:
 
 def main() -> None:
     from wellbeing import locator  # noqa: E402 (import after sys.path set-up)
-    from wellbeing.tools.build_locator_data import osgb_to_wgs84
+    from wellbeing.tools.locator_build.projection import osgb_to_wgs84
 
     # Memory: load the tables once, measured two ways.
     gc.collect()

@@ -29,21 +29,28 @@ BANDS = (100, 250, 500, 1000, 2000, math.inf)
 HOLD_OUT = 0.02
 
 
-def read_postcodes(b, fidx):
+def read_postcodes(fidx):
     """Return (live points, terminated postcodes): (easting, northing, force, lad) and (postcode, force)."""
-    live = b.read_live_postcodes()
+    from wellbeing.locator import wgs84_to_osgb
+    from wellbeing.tools.locator_build import sources
+    from wellbeing.tools.locator_build.lads import read_lads
+    from wellbeing.tools.locator_build.postcodes import is_northern_irish
+    from wellbeing.tools.locator_build.projection import irish_to_wgs84
+
+    lads = read_lads()
+    live = sources.read_live_postcodes()
     points, old = [], []
-    for pc, lad, east, north in b.read_onspd():
-        if lad not in b.LAD_TABLE:
+    for pc, lad, east, north in sources.read_onspd():
+        if lad not in lads:
             continue
         if pc not in live:
-            old.append((pc, fidx[b.force_of_lad(lad)]))
+            old.append((pc, fidx[lads[lad].force]))
             continue
         if math.isnan(east):
             continue
-        if pc.startswith("BT") and not pc[2].isalpha():
-            east, north = b.wgs84_to_osgb(*b.irish_to_wgs84(east, north))
-        points.append((east, north, fidx[b.force_of_lad(lad)], lad))
+        if is_northern_irish(pc):
+            east, north = wgs84_to_osgb(*irish_to_wgs84(east, north))
+        points.append((east, north, fidx[lads[lad].force], lad))
     return points, old
 
 
@@ -74,15 +81,16 @@ def other_force_distance(index, e, n, f):
 
 def main() -> None:
     from wellbeing import locator
-    from wellbeing.tools import build_locator_data as b
+    from wellbeing.tools.locator_build import sources
+    from wellbeing.tools.locator_build.grid import derive_grid
 
     fidx = {slug: i for i, slug in enumerate(locator.TERRITORIAL_FORCES)}
-    points, old = read_postcodes(b, fidx)
+    points, old = read_postcodes(fidx)
     rng = random.Random(2)
     held, kept = [], []
     for p in points:
         (held if rng.random() < HOLD_OUT else kept).append(p)
-    grid, _ = b.derive_grid(kept, fidx, b.read_geonames())
+    grid, _ = derive_grid(kept, sources.read_geonames())
     index = defaultdict(list)
     for e, n, f, _ in points:
         index[(int(n // 1000), int((e + 100_000) // 1000))].append((e, n, f))
