@@ -588,3 +588,16 @@ def test_every_locator_reason_has_a_message_in_english_and_welsh(app):
             welsh = message_for(result)
         assert english == MESSAGES[reason].replace("%(matched)s", "Kent"), reason
         assert welsh and welsh != english, f"{reason}: no Welsh message"
+
+
+def test_the_locator_lists_the_same_forces_as_the_force_files(app):
+    from wellbeing import locator
+
+    forces = app.extensions["content"].forces
+    slugs = {
+        kind: {s for s, f in forces.items() if f.kind == kind}
+        for kind in ("territorial", "national", "crown-dependency")
+    }
+    assert set(locator.TERRITORIAL_FORCES) == slugs["territorial"]
+    assert set(locator.NATIONAL_FORCES) == slugs["national"]
+    assert set(locator.CROWN_FORCES) == slugs["crown-dependency"]
