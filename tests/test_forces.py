@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from wellbeing import locator
 from wellbeing.config import PACKAGE_DIR
 
 from .conftest import check_page, make_app
@@ -564,10 +563,41 @@ def test_force_page_offers_make_this_my_force(page):
 
 
 @pytest.mark.parametrize("lang", ["", "/cy"])
-def test_about_the_data_gives_the_version_and_attributions(page, lang):
+def test_about_the_data_gives_the_version_and_attributions(app, page, lang):
     about = page(f"{lang}/about-the-data")
-    version = locator.data_info()["version"]
+    version = app.extensions["locator"].version
     assert version and version in about.text
     attributions = " ".join(li.get_text() for li in about.select("main li[lang='en']"))
     for source in ("Office for National Statistics", "OS data", "Royal Mail", "GeoNames"):
         assert source in attributions
+
+
+def test_every_locator_reason_has_a_message_in_english_and_welsh(app):
+    from flask import g
+
+    from wellbeing.forces import MESSAGES, message_for
+    from wellbeing.locator import Reason, Result, Status
+
+    assert set(MESSAGES) == set(Reason)
+    for reason in Reason:
+        result = Result(Status.NOT_FOUND, (), reason, matched="Kent")
+        with app.test_request_context("/find-your-force"):
+            english = message_for(result)
+        with app.test_request_context("/cy/find-your-force"):
+            g.lang_code = "cy"
+            welsh = message_for(result)
+        assert english == MESSAGES[reason].replace("%(matched)s", "Kent"), reason
+        assert welsh and welsh != english, f"{reason}: no Welsh message"
+
+
+def test_the_locator_lists_the_same_forces_as_the_force_files(app):
+    from wellbeing import locator
+
+    forces = app.extensions["content"].forces
+    slugs = {
+        kind: {s for s, f in forces.items() if f.kind == kind}
+        for kind in ("territorial", "national", "crown-dependency")
+    }
+    assert set(locator.TERRITORIAL_FORCES) == slugs["territorial"]
+    assert set(locator.NATIONAL_FORCES) == slugs["national"]
+    assert set(locator.CROWN_FORCES) == slugs["crown-dependency"]

@@ -1,4 +1,4 @@
-"""Tests for the force locator (wellbeing/locator.py) and its generated data.
+"""Tests for the force locator (wellbeing/locator/) and its generated data.
 
 Run on their own with ``pytest --noconftest tests/test_locator.py``: nothing here uses conftest fixtures.
 Expected answers live in tests/data/locator_cases.toml and were written from locator-data.md
@@ -6,6 +6,7 @@ and general knowledge, not read back from the generated tables.
 """
 
 import math
+import re
 import tomllib
 from pathlib import Path
 
@@ -14,14 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wellbeing import locator
-from wellbeing.locator import (
-    TERRITORIAL_FORCES,
-    Result,
-    edit_distance,
-    locate,
-    locate_point,
-    parse_point,
-)
+from wellbeing.locator import TERRITORIAL_FORCES, Result, edit_distance, parse_point
+
+LOCATOR = locator.load()
+locate, locate_point = LOCATOR.locate, LOCATOR.locate_point
 
 CASES_FILE = Path(__file__).parent / "data" / "locator_cases.toml"
 CASES = tomllib.loads(CASES_FILE.read_text(encoding="utf-8"))["cases"]
@@ -180,9 +177,9 @@ def _rule_holds(counts, result):
 
 
 def test_every_split_area_district_and_sector_follows_the_one_honesty_rule():
-    loc = locator.get_locator()
+    tables = LOCATOR.postcodes
     checked = 0
-    for key, counts in [*loc.mixed.items(), *loc.areas.items()]:
+    for key, counts in [*tables.mixed.items(), *tables.areas.items()]:
         r = locate(key)
         assert r.status in ("found", "ambiguous") and _rule_holds(counts, r), (key, counts, r)
         checked += 1
@@ -321,7 +318,7 @@ def test_bad_input_never_raises(query):
 
 
 def test_generated_files_exist_and_info_has_a_version():
-    info = locator.data_info()
+    info = LOCATOR.info()
     assert info["version"].startswith("ONSPD-")
     assert any("Open Government Licence" in line for line in info["attribution"])
     assert any("GeoNames" in line for line in info["attribution"])
@@ -355,3 +352,31 @@ def _full_distance(a: str, b: str) -> int:
 @given(st.text("abcd", max_size=9), st.text("abcd", max_size=9), st.integers(0, 2))
 def test_banded_edit_distance_agrees_with_the_full_table(a, b, limit):
     assert edit_distance(a, b, limit) == min(_full_distance(a, b), limit + 1)
+
+
+# ---- failures ---------------------------------------------------------------
+
+
+def test_an_unexpected_exception_is_counted_and_logged_without_the_query(monkeypatch, caplog):
+    def broken(query):
+        raise KeyError(query)  # a message that quotes the query, as a KeyError does
+
+    monkeypatch.setattr(LOCATOR.places, "locate", broken)
+    before = LOCATOR.failures
+    result = locate("Secret Lane, Cardiff")
+    assert (result.status, result.reason) == ("not_found", "error")
+    assert LOCATOR.failures == before + 1
+    assert "KeyError" in caplog.text and "lookup.py" in caplog.text
+    assert "Secret" not in caplog.text and "Cardiff" not in caplog.text
+
+
+def test_an_unexpected_exception_on_a_location_logs_no_coordinates(monkeypatch, caplog):
+    def broken(east, north):
+        raise ZeroDivisionError(f"{east} {north}")
+
+    monkeypatch.setattr(LOCATOR.grid, "locate", broken)
+    before = LOCATOR.failures
+    assert locate_point(51.4816, -3.1791).reason == "error"
+    assert LOCATOR.failures == before + 1
+    assert "ZeroDivisionError" in caplog.text
+    assert not re.search(r"\d{3,}\.\d", caplog.text) and "51.48" not in caplog.text

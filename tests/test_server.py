@@ -299,14 +299,13 @@ def test_a_graceful_reload_puts_corrections_live_and_refuses_broken_ones(tmp_pat
 
 
 def test_reloading_keeps_the_locator_and_swaps_only_valid_content(tmp_path):
-    from wellbeing import locator
     from wellbeing.reload import reload_content
 
     from .conftest import make_app
 
     path = overlay(tmp_path, "Before.")
     app = make_app({"DATA_DIR": str(tmp_path)})
-    tables = locator.get_locator()
+    tables = app.extensions["locator"]
     overlay(tmp_path, "After.")
     assert reload_content(app)[0]
     assert app.extensions["content"].services["sleep-tips-shift-workers"].summary.en == "After."
@@ -314,5 +313,5 @@ def test_reloading_keeps_the_locator_and_swaps_only_valid_content(tmp_path):
     done, message = reload_content(app)
     assert not done and "corrections.toml: not UTF-8" in message
     assert app.extensions["content"].services["sleep-tips-shift-workers"].summary.en == "After."
-    assert locator.get_locator() is tables
+    assert app.extensions["locator"] is tables
     shutil.rmtree(tmp_path / "services")

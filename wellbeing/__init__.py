@@ -28,7 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["content"] = reload.read_content(app)
     # Load the locator tables now (once per process), so that gunicorn's workers
     # share them from the preloaded master and no visitor waits for them.
-    locator.get_locator()
+    app.extensions["locator"] = locator.load()
 
     logs.init_app(app)
     i18n.init_app(app)

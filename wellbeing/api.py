@@ -9,7 +9,7 @@ from . import api_models as out
 from . import locator
 from .content import AUDIENCES, NATIONS, Contact, Dating, Force, ForceLink, Hours, Service, Text
 from .force_sections import Section
-from .forces import message_for
+from .forces import message_for, the_locator
 from .limits import MAX_QUERY
 from .openapi import openapi_document
 
@@ -214,14 +214,16 @@ def located(result: locator.Result):
 @bp.get("/locate")
 def locate():
     """Find the force for a place or a postcode (`q`)."""
-    return located(locator.locate(request.args.get("q", "")))
+    return located(the_locator().locate(request.args.get("q", "")))
 
 
 @bp.get("/locate/point")
 def locate_point():
     """Find the force for a location (`lat` and `lng`)."""
     point = locator.parse_point(request.args.get("lat"), request.args.get("lng"))
-    return located(point if isinstance(point, locator.Result) else locator.locate_point(*point))
+    if isinstance(point, locator.Result):
+        return located(point)
+    return located(the_locator().locate_point(*point))
 
 
 @bp.get("/openapi.json")

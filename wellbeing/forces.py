@@ -75,6 +75,9 @@ MESSAGES = {
     "qualifier_unmatched": N_(
         "We know no place of that name in %(matched)s. Check the spelling, or enter the place on its own or a postcode."
     ),
+    "error": N_(
+        "Something went wrong on our side. Try again, or choose your force from the list of every force."
+    ),
     "point_border": N_(
         "Your location is close to the border between two force areas. Choose your force, or enter your postcode:"
     ),
@@ -95,6 +98,10 @@ def group_of(force) -> str:
     return "national" if force.kind == "national" else "crown-dependency"
 
 
+def the_locator() -> locator.Locator:
+    return current_app.extensions["locator"]
+
+
 def message_for(result: locator.Result) -> str:
     """Return the person-readable message for a locator result, in this request's language."""
     return gettext(MESSAGES.get(result.reason, MESSAGES["unrecognised"]), matched=result.matched)
@@ -106,8 +113,8 @@ def find(q: str | None, lat: str | None, lng: str | None) -> locator.Result:
         point = locator.parse_point(lat, lng)
         if isinstance(point, locator.Result):
             return point
-        return locator.locate_point(*point)
-    return locator.locate(q or "")
+        return the_locator().locate_point(*point)
+    return the_locator().locate(q or "")
 
 
 @localized_route(bp, "/forces")
@@ -226,7 +233,7 @@ def about_data():
     entries = (*content.services.values(), *content.forces.values())
     return render_template(
         "forces/about_data.html",
-        info=locator.data_info(),
+        info=the_locator().info(),
         checked=sum(1 for e in entries if e.dating.checked),
         entries=len(entries),
     )

@@ -24,18 +24,27 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from . import locator
 from .limits import MAX_QUERY
-from .locator import (
+from .locator import DATA_DIR, normalise_name
+from .locator.forces import (
     ALL_FORCES,
+    CROWN_BOXES,
     CROWN_FORCE_OF,
     CROWN_FORCES,
-    DATA_DIR,
-    FORCE_WORDS,
+    FORCE_CHARS,
     NATION_OF_FORCE,
     TERRITORIAL_FORCES,
-    normalise_name,
+    UK_BOX,
 )
+from .locator.grid import BORDER_M, CELL_M, COL_OFFSET_M
+from .locator.names import (
+    FORCE_WORDS,
+    FUZZY_LONG,
+    FUZZY_MIN_WEIGHT,
+    MIN_PLACE_RATIO,
+    NEUTRAL_QUALIFIERS,
+)
+from .locator.postcodes import CROWN_AREAS, FOUND_MAX_ELSEWHERE, LIST_MIN_SHARE, LOOKALIKES
 
 GRID_TILE = 50  # grid cells (kilometres) along each side of a grid file
 
@@ -192,22 +201,22 @@ def write_shards(out: Path, data_dir: Path = DATA_DIR) -> dict[str, int]:
         # The locator's rules, so that the browser cannot drift from them.
         "rules": {
             "max_query": MAX_QUERY,
-            "force_chars": locator.FORCE_CHARS,
-            "cell_m": locator.CELL_M,
-            "col_offset_m": locator.COL_OFFSET_M,
-            "border_m": locator.BORDER_M,
-            "found_max_elsewhere": locator.FOUND_MAX_ELSEWHERE,
-            "list_min_share": locator.LIST_MIN_SHARE,
-            "min_place_ratio": locator.MIN_PLACE_RATIO,
-            "fuzzy_long": locator.FUZZY_LONG,
-            "fuzzy_min_weight": locator.FUZZY_MIN_WEIGHT,
-            "neutral_qualifiers": sorted(locator.NEUTRAL_QUALIFIERS),
+            "force_chars": FORCE_CHARS,
+            "cell_m": CELL_M,
+            "col_offset_m": COL_OFFSET_M,
+            "border_m": BORDER_M,
+            "found_max_elsewhere": FOUND_MAX_ELSEWHERE,
+            "list_min_share": LIST_MIN_SHARE,
+            "min_place_ratio": MIN_PLACE_RATIO,
+            "fuzzy_long": FUZZY_LONG,
+            "fuzzy_min_weight": FUZZY_MIN_WEIGHT,
+            "neutral_qualifiers": sorted(NEUTRAL_QUALIFIERS),
             "force_words": sorted(FORCE_WORDS),
-            "crown_areas": locator.CROWN_AREAS,
+            "crown_areas": CROWN_AREAS,
             "crown_force_of": CROWN_FORCE_OF,
-            "crown_boxes": locator.CROWN_BOXES,
-            "uk_box": locator.UK_BOX,
-            "lookalikes": locator.LOOKALIKES,
+            "crown_boxes": CROWN_BOXES,
+            "uk_box": UK_BOX,
+            "lookalikes": LOOKALIKES,
         },
         "grid": {
             "tile": GRID_TILE,

@@ -32,7 +32,7 @@ def rss_kb() -> int:
 
 def main() -> None:
     from wellbeing import locator  # noqa: E402 (import after sys.path set-up)
-    from wellbeing.tools.build_locator_data import osgb_to_wgs84
+    from wellbeing.tools.locator_build.projection import osgb_to_wgs84
 
     # Memory: load the tables once, measured two ways.
     gc.collect()
@@ -45,7 +45,6 @@ def main() -> None:
     tracemalloc.stop()
     gc.collect()
     rss1 = rss_kb()
-    locator._shared = loc  # reuse for the module-level API
     print(
         f"load: {load_s * 1000:.0f} ms; tracemalloc {traced / 1e6:.1f} MB retained; RSS +{(rss1 - rss0) / 1024:.1f} MB"
     )
@@ -76,14 +75,14 @@ def main() -> None:
 
     # Speed over a realistic mix: mostly postcodes and place names, some typos, partials and points.
     rng = random.Random(42)
-    outcodes = list(loc.outcodes)
-    places = [e.name for entries in list(loc.names.values())[:4000] for e in entries[:1]]
+    outcodes = list(loc.postcodes.outcodes)
+    places = [e.name for entries in list(loc.places.names.values())[:4000] for e in entries[:1]]
 
-    border_cells = sorted(loc.points)
+    border_cells = sorted(loc.grid.points)
 
     def random_postcode():
         o = rng.choice(outcodes)
-        return f"{o} {rng.choice(loc.outcodes[o][1])}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+        return f"{o} {rng.choice(loc.postcodes.outcodes[o][1])}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
 
     def typo(name):
         if len(name) < 6:
@@ -121,9 +120,9 @@ def main() -> None:
     for kind, q in queries:
         t = time.perf_counter()
         if kind == "q":
-            locator.locate(q)
+            loc.locate(q)
         else:
-            locator.locate_point(*q)
+            loc.locate_point(*q)
         times.append(time.perf_counter() - t)
     times.sort()
     total = sum(times)
@@ -146,7 +145,7 @@ def main() -> None:
         ts = []
         for q in qs:
             t = time.perf_counter()
-            locator.locate_point(*q) if label == "points" else locator.locate(q)
+            loc.locate_point(*q) if label == "points" else loc.locate(q)
             ts.append(time.perf_counter() - t)
         ts.sort()
         print(

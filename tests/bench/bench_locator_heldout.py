@@ -7,7 +7,7 @@ postcode's own coordinates are then located, and the answers are counted by how 
 postcode is from the nearest postcode of another force (in the full data). "right" = found
 its force; "both" = ambiguous, its force among the choices; "wrong" = anything else.
 The same grid is also asked with the border margin off (BORDER_M = 0: nearest postcode
-wins) and with other margins, which is how ``wellbeing.locator.BORDER_M`` was chosen.
+wins) and with other margins, which is how ``wellbeing.locator.grid.BORDER_M`` was chosen.
 
 It also locates every postcode no longer in use (ONSPD rows not in the live list) and
 counts how often its last force is the answer, one of the choices, or missing.
@@ -29,21 +29,28 @@ BANDS = (100, 250, 500, 1000, 2000, math.inf)
 HOLD_OUT = 0.02
 
 
-def read_postcodes(b, fidx):
+def read_postcodes(fidx):
     """Return (live points, terminated postcodes): (easting, northing, force, lad) and (postcode, force)."""
-    live = b.read_live_postcodes()
+    from wellbeing.locator import wgs84_to_osgb
+    from wellbeing.tools.locator_build import sources
+    from wellbeing.tools.locator_build.lads import read_lads
+    from wellbeing.tools.locator_build.postcodes import is_northern_irish
+    from wellbeing.tools.locator_build.projection import irish_to_wgs84
+
+    lads = read_lads()
+    live = sources.read_live_postcodes()
     points, old = [], []
-    for pc, lad, east, north in b.read_onspd():
-        if lad not in b.LAD_TABLE:
+    for pc, lad, east, north in sources.read_onspd():
+        if lad not in lads:
             continue
         if pc not in live:
-            old.append((pc, fidx[b.force_of_lad(lad)]))
+            old.append((pc, fidx[lads[lad].force]))
             continue
         if math.isnan(east):
             continue
-        if pc.startswith("BT") and not pc[2].isalpha():
-            east, north = b.wgs84_to_osgb(*b.irish_to_wgs84(east, north))
-        points.append((east, north, fidx[b.force_of_lad(lad)], lad))
+        if is_northern_irish(pc):
+            east, north = wgs84_to_osgb(*irish_to_wgs84(east, north))
+        points.append((east, north, fidx[lads[lad].force], lad))
     return points, old
 
 
@@ -52,8 +59,9 @@ def terminated_answers(old) -> list[int]:
     from wellbeing import locator
 
     tally = [0, 0, 0]
+    loc = locator.load()
     for pc, f in old:
-        res = locator.locate(pc)
+        res = loc.locate(pc)
         slug = locator.TERRITORIAL_FORCES[f]
         tally[0 if res.forces == (slug,) else 1 if slug in res.forces else 2] += 1
     return tally
@@ -73,15 +81,16 @@ def other_force_distance(index, e, n, f):
 
 def main() -> None:
     from wellbeing import locator
-    from wellbeing.tools import build_locator_data as b
+    from wellbeing.tools.locator_build import sources
+    from wellbeing.tools.locator_build.grid import derive_grid
 
     fidx = {slug: i for i, slug in enumerate(locator.TERRITORIAL_FORCES)}
-    points, old = read_postcodes(b, fidx)
+    points, old = read_postcodes(fidx)
     rng = random.Random(2)
     held, kept = [], []
     for p in points:
         (held if rng.random() < HOLD_OUT else kept).append(p)
-    grid, _ = b.derive_grid(kept, fidx, b.read_geonames())
+    grid, _ = derive_grid(kept, sources.read_geonames())
     index = defaultdict(list)
     for e, n, f, _ in points:
         index[(int(n // 1000), int((e + 100_000) // 1000))].append((e, n, f))
@@ -93,15 +102,15 @@ def main() -> None:
         Path(tmp, "grid.json").write_text(json.dumps({**meta, **grid}), encoding="utf-8")
         loc = locator.Locator(tmp)
 
-        margin = locator.BORDER_M
+        margin = loc.grid.border_m
         tallies = {}
         for border_m in sorted({0, 250, 500, margin}):
-            locator.BORDER_M = border_m
+            loc.grid.border_m = border_m
             tally = defaultdict(lambda: [0, 0, 0])
             for e, n, f, _ in held:
                 d = other_force_distance(index, e, n, f)
                 band = next(x for x in BANDS if d < x or x == math.inf)
-                res = loc._point_force(e, n)
+                res = loc.grid.locate(e, n)
                 slug = locator.TERRITORIAL_FORCES[f]
                 if res.status == "found" and res.forces == (slug,):
                     tally[band][0] += 1
@@ -110,7 +119,6 @@ def main() -> None:
                 else:
                     tally[band][2] += 1
             tallies[border_m] = tally
-        locator.BORDER_M = margin
 
     right, both, wrong = terminated_answers(old)
     n = len(old)
