@@ -2,7 +2,7 @@
 // Without JavaScript the page lists every force, A to Z. With it, this shows the form
 // and answers postcodes, places, force names and "Use my location" here, from small
 // JSON files under /locator/ fetched when needed (wellbeing/locator_shards.py).
-// It follows wellbeing/locator.py step by step, so it gives the same answers; the
+// It follows wellbeing/locator/ step by step, so it gives the same answers; the
 // test tests/browser/test_static_copy.py compares the two on the whole test set.
 // Nothing typed or located leaves the browser, and nothing is stored.
 (function () {
