@@ -62,7 +62,7 @@ PHONE_ALLOW_LIST = {
     "08088010327": "Men's Advice Line: rated likely (centre56.org.uk); shipped as confidence=likely",
 }
 
-# Service ids the Flask views (wellbeing/crisis.py) refer to.
+# Service ids the call-now lists (wellbeing/data/call_now.toml) name.
 IDS_USED_BY_VIEWS = REQUIRED_SERVICES
 
 

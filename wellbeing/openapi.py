@@ -1,7 +1,6 @@
 """The OpenAPI 3 description of `/api/v1` (kept beside the code it describes)."""
 
-from .content import AUDIENCES, CHECK_METHODS, NATIONS
-from .force_sections import KINDS as SECTION_KINDS
+from .content import AUDIENCES, CHECK_METHODS, NATIONS, SECTION_KINDS
 
 TEXT = {
     "type": "object",
