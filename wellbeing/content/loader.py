@@ -169,8 +169,9 @@ class _Loading:
         lists = self.validate(CallNowIn, raw, label, "") if raw is not None else None
         if lists is None:
             return None
-        self.problems += [problem(label, message, None, name) for name, message in lists.problems()]
-        return lists.to_record(label)
+        found = lists.problems()
+        self.problems += [problem(label, message, None, name) for name, message in found]
+        return None if found else lists.to_record(label)
 
     def stop_if_any(self) -> None:
         if self.problems:
