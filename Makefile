@@ -7,7 +7,7 @@ PYBABEL:= $(VENV)/bin/pybabel
 PORT   ?= 8000
 PO     := translations/cy/LC_MESSAGES/messages.po
 
-.PHONY: help run test test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data locator-check locator-heldout clean
+.PHONY: help run test test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data locator-check locator-heldout content-schema clean
 
 help:  ## List the targets
 	@awk 'BEGIN{FS=":.*## "} /^[a-z-]+:.*## /{printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -80,6 +80,9 @@ locator-heldout: $(VENV)/.run-installed  ## Measure device locations on postcode
 
 icons: $(VENV)/.test-installed  ## Render the PNG icons from static/icons/icon.svg
 	$(PY) -m wellbeing.tools.make_icons
+
+content-schema: $(VENV)/.run-installed  ## Write the JSON Schema of each content file kind to schema/content/
+	$(PY) -m wellbeing.content.json_schema schema/content
 
 clean:  ## Remove the virtual environment and compiled files
 	rm -rf $(VENV) translations/cy/LC_MESSAGES/messages.mo
