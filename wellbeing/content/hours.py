@@ -6,31 +6,91 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel.support import NullTranslations, Translations
+
+from ..config import PROJECT_ROOT
 from .text import Text
 
 LONDON = ZoneInfo("Europe/London")
 _WEEK = 7 * 1440
 
-_DAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_DAY_CY = ("Llun", "Mawrth", "Mercher", "Iau", "Gwener", "Sadwrn", "Sul")
+
+@dataclass(frozen=True)
+class _Words:
+    """The words opening hours are said with, in one language (from the translations)."""
+
+    days: tuple[str, ...]  # "Monday"; Welsh "dydd Llun"
+    days_after_to: tuple[str, ...]  # Welsh "i" softens "dydd" to "ddydd"
+    am: str
+    pm: str
+    midnight: str
+    midday: str
+    to: str
+    and_: str
+    and_before_vowel: str  # Welsh "ac"
+    all_day: str
+    always: str
+
+
+@cache
+def _words(locale: str) -> _Words:
+    """Return the words for ``locale``; English (the msgids) when there is no catalogue."""
+    t = NullTranslations()
+    if locale != "en":
+        t = Translations.load(str(PROJECT_ROOT / "translations"), [locale])
+
+    def gettext(message: str) -> str:
+        return str(t.gettext(message))
+
+    def pgettext(context: str, message: str) -> str:
+        return str(t.pgettext(context, message))
+
+    return _Words(
+        days=(
+            pgettext("opening hours", "Monday"),
+            pgettext("opening hours", "Tuesday"),
+            pgettext("opening hours", "Wednesday"),
+            pgettext("opening hours", "Thursday"),
+            pgettext("opening hours", "Friday"),
+            pgettext("opening hours", "Saturday"),
+            pgettext("opening hours", "Sunday"),
+        ),
+        days_after_to=(
+            pgettext("opening hours, after 'to'", "Monday"),
+            pgettext("opening hours, after 'to'", "Tuesday"),
+            pgettext("opening hours, after 'to'", "Wednesday"),
+            pgettext("opening hours, after 'to'", "Thursday"),
+            pgettext("opening hours, after 'to'", "Friday"),
+            pgettext("opening hours, after 'to'", "Saturday"),
+            pgettext("opening hours, after 'to'", "Sunday"),
+        ),
+        am=gettext("am"),
+        pm=gettext("pm"),
+        midnight=gettext("midnight"),
+        midday=gettext("midday"),
+        to=pgettext("opening hours", "to"),
+        and_=pgettext("opening hours", "and"),
+        and_before_vowel=pgettext("opening hours, before a vowel sound", "and"),
+        all_day=pgettext("opening hours", "all day"),
+        always=gettext("24 hours a day, 7 days a week"),
+    )
 
 
 def time_words(minutes: int, locale: str) -> str:
     """Return a time of day as people say it: "9am", "5:30pm", "midday"; Welsh "9yb", "hanner dydd"."""
+    words = _words(locale)
     minutes %= 1440
     if minutes == 0:
-        return "hanner nos" if locale == "cy" else "midnight"
+        return words.midnight
     if minutes == 720:
-        return "hanner dydd" if locale == "cy" else "midday"
+        return words.midday
     hour, minute = divmod(minutes, 60)
     h12 = hour % 12 or 12
-    if locale == "cy":
-        suffix = "yb" if hour < 12 else "yh"
-    else:
-        suffix = "am" if hour < 12 else "pm"
+    suffix = words.am if hour < 12 else words.pm
     return f"{h12}:{minute:02d}{suffix}" if minute else f"{h12}{suffix}"
 
 
@@ -40,17 +100,14 @@ def _and(locale: str, following: str) -> str:
     Times are written in figures, but read aloud: "un" (1, 11) and "wyth" (8)
     start with a vowel, so "ac 1yh", "ac 8yb"; "a 2yh", "a hanner dydd".
     """
-    if locale != "cy":
-        return "and"
+    words = _words(locale)
     vowel = re.match(r"(1|11|8)(?!\d)", following) or following[:1].lower() in "aeiouwy"
-    return "ac" if vowel else "a"
+    return words.and_before_vowel if vowel else words.and_
 
 
-def _day_words(day: int, locale: str, *, after_i: bool = False) -> str:
-    if locale == "cy":
-        # "i" (to) softens "dydd" to "ddydd".
-        return ("ddydd " if after_i else "dydd ") + _DAY_CY[day]
-    return _DAY_EN[day]
+def _day_words(day: int, locale: str, *, after_to: bool = False) -> str:
+    words = _words(locale)
+    return words.days_after_to[day] if after_to else words.days[day]
 
 
 @dataclass(frozen=True, eq=False)
@@ -126,9 +183,9 @@ class Hours:
 
     def summary(self, locale: str = "en") -> str:
         """Return the weekly hours as one plain sentence, for pages without JavaScript."""
-        cy = locale == "cy"
+        words = _words(locale)
         if self.always:
-            return "24 awr y dydd, 7 diwrnod yr wythnos" if cy else "24 hours a day, 7 days a week"
+            return words.always
         items: list[tuple[int, str, Any]] = []  # (start minute, "short"|"long", payload)
         per_day: dict[int, list[tuple[int, int]]] = {}
         for s, e in self._intervals:
@@ -148,10 +205,10 @@ class Hours:
                 s, e = payload
                 start_day, start = divmod(s, 1440)
                 end_day, end = divmod(e % _WEEK, 1440)
-                joiner = " i " if cy else " to "
+                joiner = f" {words.to} "
                 parts.append(
                     f"{_day_words(start_day, locale)} {time_words(start, locale)}{joiner}"
-                    f"{_day_words(end_day, locale, after_i=True)} {time_words(end, locale)}"
+                    f"{_day_words(end_day, locale, after_to=True)} {time_words(end, locale)}"
                 )
                 i += 1
                 continue
@@ -173,16 +230,17 @@ class Hours:
                 days = f"{_day_words(first_day, locale)} {_and(locale, second)} {second}"
             else:
                 days = (
-                    f"{_day_words(first_day, locale)} {'i' if cy else 'to'} "
-                    f"{_day_words(last_day, locale, after_i=True)}"
+                    f"{_day_words(first_day, locale)} {words.to} "
+                    f"{_day_words(last_day, locale, after_to=True)}"
                 )
             spans = []
             for start, end in ranges:
                 if (start, end) == (0, 1440):
-                    spans.append("drwy'r dydd" if cy else "all day")
+                    spans.append(words.all_day)
                 else:
-                    to = "i" if cy else "to"
-                    spans.append(f"{time_words(start, locale)} {to} {time_words(end, locale)}")
+                    spans.append(
+                        f"{time_words(start, locale)} {words.to} {time_words(end, locale)}"
+                    )
             joined = spans[0]
             for span in spans[1:]:
                 joined += f" {_and(locale, span)} {span}"
