@@ -34,7 +34,8 @@ def reload_content(app: Flask) -> tuple[bool, str]:
     try:
         content = read_content(app)
     except ContentError as error:
-        return False, f"Content reload refused, still serving the previous content: {error}"
+        problems = "; ".join(error.problems)  # one log line
+        return False, f"Content reload refused, still serving the previous content: {problems}"
     old = app.extensions["content"], app.extensions["precache"]
     app.extensions["content"] = content
     app.extensions["page_cache"].clear()
