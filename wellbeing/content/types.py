@@ -136,12 +136,6 @@ def _not_future(day: dt.date) -> dt.date:
     return day
 
 
-def _date_only(day: dt.date) -> dt.date:
-    if isinstance(day, dt.datetime):
-        raise fail("expected a date like 2025-07-23")
-    return day
-
-
 _url = _pattern(URL_PATTERN, "expected an https:// URL, got {value!r}")
 check_url = _url.check
 Id = Annotated[str, _pattern(ID_PATTERN, "expected lower-case letters, digits and single hyphens")]
@@ -158,8 +152,7 @@ TimeRanges = Annotated[
     ),
 ]
 Words = Annotated[str, StringConstraints(min_length=1)]
-Date = Annotated[dt.date, AfterValidator(_date_only)]
-PastDate = Annotated[dt.date, AfterValidator(_date_only), AfterValidator(_not_future)]
+PastDate = Annotated[dt.date, AfterValidator(_not_future)]
 
 
 class Input(BaseModel):
@@ -201,6 +194,12 @@ class WelshTextIn(TextIn):
 
     cy: Words
 
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return handler(schema)
+
 
 def text(value: TextIn | None) -> Text | None:
     return value.text() if value is not None else None
@@ -216,7 +215,7 @@ class CheckedIn(Input):
 class Dated(Input):
     """An entry resting on a source: ``source_date``, ``source_undated``, ``checked``."""
 
-    source_date: Date
+    source_date: dt.date  # strict: a TOML date, not a date-time or a string
     source_undated: bool = False
     checked: CheckedIn | None = None
 
