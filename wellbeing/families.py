@@ -23,9 +23,9 @@ def family_lines(nation: str | None):
     The policing crisis line is for officers and staff, so it is never one of them.
     """
     if nation:
-        ids = CALL_NOW[nation]
+        ids = list(CALL_NOW[nation])
     else:
-        ids = dict.fromkeys(i for n in NATIONS for i in CALL_NOW[n])
+        ids = list(dict.fromkeys(i for n in NATIONS for i in CALL_NOW[n]))
     found = [s for s in services(ids) if "family" in s.audiences]
     return found if nation else [s for s in found if set(s.nations) == set(NATIONS)]
 

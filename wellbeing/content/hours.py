@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from babel.support import NullTranslations, Translations
 
-from ..config import PROJECT_ROOT
+from ..config import find_site_dir
 from .text import Text
 
 LONDON = ZoneInfo("Europe/London")
@@ -41,7 +42,9 @@ def _words(locale: str) -> _Words:
     """Return the words for ``locale``; English (the msgids) when there is no catalogue."""
     t = NullTranslations()
     if locale != "en":
-        t = Translations.load(str(PROJECT_ROOT / "translations"), [locale])
+        # The same catalogue the app reads (BABEL_TRANSLATION_DIRECTORIES).
+        site = find_site_dir(os.environ.get("WELLBEING_SITE_DIR"))
+        t = Translations.load(str(site / "translations"), [locale])
 
     def gettext(message: str) -> str:
         return str(t.gettext(message))
