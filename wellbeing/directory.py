@@ -36,6 +36,8 @@ EXIT_BLUEPRINTS = ("directory", "families")
 EXIT_ENDPOINTS = ("forces.force", "forces.find_your_force")
 NO_EXIT_ENDPOINTS = ("directory.exit_this_page",)
 TREATMENT_CATEGORY = "treatment"
+#: The categories these pages name, checked against the content at start-up.
+CATEGORIES_USED = {c: "wellbeing/directory.py" for c in (*FAMILY_CATEGORIES, TREATMENT_CATEGORY)}
 
 
 def content():
