@@ -107,6 +107,10 @@ def _report(content):
     ]
 
 
+def _every_force(content):
+    return [with_values(slug=k) for k in content.forces] + [with_values(404, slug="no-such-force")]
+
+
 # HTML pages, in English and in Welsh.
 HTML = {
     "crisis.home": _home,
@@ -130,6 +134,8 @@ HTML = {
     ),
     "forces.find_your_force": _find,
     "forces.about_data": _simple,
+    "printables.poster": _every_force,
+    "printables.wallet_card": _every_force,
     "pages.accessibility": _simple,
     "pages.privacy": _simple,
     "pwa.offline": _simple,

@@ -36,13 +36,26 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     compression.init_app(app)
 
-    from . import api, cli, crisis, directory, families, forces, oruk_api, pages, pwa, reports
+    from . import (
+        api,
+        cli,
+        crisis,
+        directory,
+        families,
+        forces,
+        oruk_api,
+        pages,
+        printables,
+        pwa,
+        reports,
+    )
 
     blueprints = (
         crisis.bp,
         directory.bp,
         families.bp,
         forces.bp,
+        printables.bp,
         pages.bp,
         pwa.bp,
         api.bp,
