@@ -112,7 +112,7 @@ def _render(template: str, slug: str, *, phones_only: bool = False):
         # The card has room for the numbers only; the QR code leads to the rest.
         own = [(item, service) for item, service in own if item.phone]
     force_url = absolute_url("forces.force", slug=slug)
-    label = gettext("QR code: %(url)s", url=force_url) if force_url else ""
+    qr = qr_svg(force_url, gettext("QR code: %(url)s", url=force_url)) if force_url else None
     return render_template(
         template,
         force=force,
@@ -120,7 +120,7 @@ def _render(template: str, slug: str, *, phones_only: bool = False):
         call_now_key=call_now_key(force),
         own=own,
         force_url=force_url,
-        qr=qr_svg(force_url, label) if force_url else None,
+        qr=qr,
         # The kit page (its own blueprint): its path is the force page's plus /kit.
         kit_url=url_for("forces.force", slug=slug) + "/kit",
         dating_line=dating_line(dates_of([*call_now, *(item for item, _ in own)])),

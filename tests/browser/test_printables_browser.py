@@ -19,6 +19,17 @@ BASE = "https://signpost.example"
 PRINTABLES = {"poster": ".wb-poster", "wallet-card": ".wb-card"}
 LANGS = ["", "/cy"]
 MM = 96 / 25.4  # CSS pixels per millimetre
+# The room a printable needs as printed: the poster's height without the stretch
+# that puts its address at the foot of the page; the card's fuller side.
+NEEDED = {
+    "poster": """() => {
+        const poster = document.querySelector(".wb-poster");
+        poster.style.minHeight = "0";
+        return poster.getBoundingClientRect().height;
+    }""",
+    "wallet-card": """() => Math.max(
+        ...[...document.querySelectorAll(".wb-card__face")].map(side => side.scrollHeight))""",
+}
 
 
 @pytest.fixture(scope="module")
@@ -50,15 +61,24 @@ def tab(site):
     page.close()
 
 
-def most_to_print(app, prefix: str, printable: str) -> str:
-    """Return the slug of the force whose printable carries the most text in this language."""
+def fullest(app, tab, prefix: str, printable: str) -> str:
+    """Return the slug of the force whose printable needs the most room in this language.
+
+    Every force's printable is measured by its text (test client, fast); the five
+    longest are laid out in Chromium as printed, and the tallest is the one.
+    """
     client = app.test_client()
     sizes = {}
     for slug in app.extensions["content"].forces:
         html = client.get(f"{prefix}/forces/{slug}/kit/{printable}").get_data(as_text=True)
         printed = BeautifulSoup(html, "html.parser").select_one(PRINTABLES[printable])
         sizes[slug] = len(printed.get_text(" ", strip=True))
-    return max(sizes, key=sizes.__getitem__)
+    heights = {}
+    tab.emulate_media(media="print")
+    for slug in sorted(sizes, key=sizes.__getitem__, reverse=True)[:5]:
+        tab.goto(f"{BASE}{prefix}/forces/{slug}/kit/{printable}")
+        heights[slug] = tab.evaluate(NEEDED[printable])
+    return max(heights, key=heights.__getitem__)
 
 
 @pytest.mark.parametrize("printable", PRINTABLES)
@@ -72,12 +92,11 @@ def test_the_qr_code_scans_to_the_force_page(tab, prefix, printable):
 @pytest.mark.parametrize("printable", PRINTABLES)
 @pytest.mark.parametrize("prefix", LANGS)
 def test_the_longest_prints_on_one_a4_page_with_nothing_cut_off(app, tab, prefix, printable):
-    slug = most_to_print(app, prefix, printable)
+    slug = fullest(app, tab, prefix, printable)
     tab.goto(f"{BASE}{prefix}/forces/{slug}/kit/{printable}")
     pdf = tab.pdf(format="A4", prefer_css_page_size=True)
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1, f"{slug}: more than one page"
 
-    tab.emulate_media(media="print")
     if printable == "wallet-card":
         # Each side of the card keeps its content inside its 85.6 × 54 mm.
         sides = tab.eval_on_selector_all(
