@@ -7,6 +7,7 @@ tests/browser/test_printables_browser.py.
 """
 
 import datetime as dt
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -18,6 +19,7 @@ from wellbeing.content import Checked, Dating
 from wellbeing.printables import dates_of, dating_line
 
 BASE = "https://signpost.example"
+OVERLAY = Path(__file__).resolve().parent.parent / "examples" / "force-overlay"
 PRINTABLES = ["poster", "wallet-card"]
 LANGS = ["", "/cy"]
 CRISIS_LINE = "tel:03001312789"
@@ -64,13 +66,18 @@ def test_the_crisis_line_is_printed_for_its_nation_only(page, printable):
         assert (CRISIS_LINE in calls) is offered, slug
 
 
-def test_the_poster_names_all_the_force_own_support_and_the_card_its_numbers(page, app):
+def test_the_poster_names_all_the_force_own_support(page, app):
     force = next(f for f in app.extensions["content"].forces.values() if len(f.own_support) > 3)
     poster = page(f"/forces/{force.slug}/kit/poster")
     assert len(poster.select(".wb-poster__own li")) == len(force.own_support)
-    card = page(f"/forces/{force.slug}/kit/wallet-card")
-    numbers = {f"tel:{s.phone.tel}" for s in force.own_support if s.phone}
-    assert {a["href"] for a in card.select("#card-back ~ ul a")} == numbers
+
+
+@pytest.mark.parametrize("printable", PRINTABLES)
+def test_a_force_hosting_the_site_gets_its_intranet_numbers_printed(printable):
+    client = make_app({"DATA_DIR": str(OVERLAY)}).test_client()
+    found = get(client, f"/forces/gwent/kit/{printable}")
+    calls = {a["href"] for a in found.select("a[href^='tel:']")}
+    assert {"tel:02920180123", "tel:02920180456", "tel:02920180789"} <= calls
 
 
 def entry(source: str, undated: bool = False, checked: str | None = None):

@@ -119,6 +119,8 @@ def _render(template: str, slug: str, *, phones_only: bool = False):
         call_now=call_now,
         call_now_key=call_now_key(force),
         own=own,
+        # A deployer's own numbers (WELLBEING_DATA_DIR); the public data has none.
+        intranet=[item for item in force.intranet_services if item.phone],
         force_url=force_url,
         qr=qr,
         # The kit page (its own blueprint): its path is the force page's plus /kit.
