@@ -6,8 +6,11 @@ PY     := $(VENV)/bin/python
 PYBABEL:= $(VENV)/bin/pybabel
 PORT   ?= 8000
 PO     := translations/cy/LC_MESSAGES/messages.po
+# pytest caches its rewritten test modules as bytecode; a machine that sets
+# PYTHONDONTWRITEBYTECODE would make it rewrite every module on every run.
+PYTEST := PYTHONDONTWRITEBYTECODE= $(PY) -m pytest
 
-.PHONY: help run test test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data locator-check locator-heldout clean
+.PHONY: help run run-edge test test-full wheel test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data locator-check locator-heldout clean
 
 help:  ## List the targets
 	@awk 'BEGIN{FS=":.*## "} /^[a-z-]+:.*## /{printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -29,6 +32,12 @@ compile-strings: $(VENV)/.run-installed  ## Compile the Welsh catalogue (.po -> 
 run: $(VENV)/.run-installed compile-strings  ## Set up and serve the app with gunicorn on $$PORT (default 8000)
 	PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py app:app
 
+# The edge listens on $$PORT if given, else 8080 (gunicorn then listens on a unix socket).
+EDGE_PORT := $(if $(filter environment command line,$(origin PORT)),$(PORT),8080)
+
+run-edge: $(VENV)/.run-installed compile-strings  ## Serve through nginx (cache, rate limits) in front of gunicorn on $$PORT (default 8080)
+	$(PY) deploy/run_edge.py --port $(EDGE_PORT)
+
 LIGHTHOUSE := tests/lighthouse/node_modules/.installed
 
 $(LIGHTHOUSE): tests/lighthouse/package-lock.json
@@ -45,15 +54,19 @@ $(REDOCLY): tests/redocly/package-lock.json
 
 test: $(VENV)/.test-installed compile-strings $(LIGHTHOUSE) $(REDOCLY)  ## Set up and run every test, browser tests included
 	$(VENV)/bin/flask --app app content check
-	$(PY) -m pytest
+	$(PYTEST)
+
+test-full: $(VENV)/.test-installed compile-strings  ## Run the full sweep: axe on every force, service, guide and category page (CI runs it after `make test`)
+	$(PYTEST) -m full_sweep
 
 test-fast: $(VENV)/.test-installed compile-strings  ## Run the tests without the browser
-	$(PY) -m pytest -m "not browser"
+	$(PYTEST) -m "not browser"
 
 bench: $(VENV)/.test-installed compile-strings  ## Measure page weight, load, faults, memory and the locator
 	$(PY) tests/bench/bench_pages.py
 	$(PY) tests/bench/bench_load.py
 	$(PY) tests/bench/bench_locator.py
+	$(PY) tests/bench/bench_edge.py
 
 extract-strings: $(VENV)/.run-installed  ## Extract translatable strings into messages.pot
 	$(PYBABEL) extract -F babel.cfg -k _l --no-location --omit-header --sort-output -o translations/messages.pot .
@@ -80,6 +93,10 @@ locator-heldout: $(VENV)/.run-installed  ## Measure device locations on postcode
 
 icons: $(VENV)/.test-installed  ## Render the PNG icons from static/icons/icon.svg
 	$(PY) -m wellbeing.tools.make_icons
+
+wheel: $(VENV)/.test-installed compile-strings  ## Build a wheel (in dist/) that carries the templates, static files and Welsh catalogue
+	$(PY) -c "from pathlib import Path; from wellbeing.assets import compress_static; compress_static(Path('static'))"
+	$(PY) -m pip wheel -q --disable-pip-version-check --no-deps --no-build-isolation -w dist .
 
 clean:  ## Remove the virtual environment and compiled files
 	rm -rf $(VENV) translations/cy/LC_MESSAGES/messages.mo

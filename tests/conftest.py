@@ -53,6 +53,17 @@ def make_app(config: dict | None = None):
     return app
 
 
+def pytest_collection_modifyitems(config, items):
+    """Leave out the full sweep (marker `full_sweep`) unless `-m` names it: `make test`
+    checks a sample of the pages that differ only by entry, `make test-full` the rest."""
+    if "full_sweep" in (config.option.markexpr or ""):
+        return
+    full = [item for item in items if item.get_closest_marker("full_sweep")]
+    if full:
+        config.hook.pytest_deselected(items=full)
+        items[:] = [item for item in items if not item.get_closest_marker("full_sweep")]
+
+
 @pytest.fixture(scope="session")
 def app():
     return make_app()

@@ -6,9 +6,21 @@ invalid, and a 404). A new route without an entry in `PARAMETERS` fails
 `tests/test_sweep.py::test_every_endpoint_has_sweep_parameters`, so the sweeps
 (`tests/test_sweep.py`, `tests/browser/test_sweep_browser.py`,
 `tests/test_privacy.py`) cannot silently miss it.
+
+Pages that differ only by which entry they show (every force, service, category and
+family guide, whatever the route: `/forces/<slug>`, `/api/v1/forces/<slug>`, a new
+`/forces/<slug>/kit`...) are *sampled*: of an endpoint's cases that differ only by which
+entry their path names, those naming an entry of `sample_ids(content)` are in the sample
+(the first case, if none does); every other case is, except those `variants` marks as
+showing the same page state as another. The sample is chosen so that between them its
+entries show every feature any entry has (`_force_features`, `_service_features`,
+`_guide_features`): every nation and kind of force, every kind of force section, contact,
+opening hours and optional field. The browser sweep runs axe on the sample on every run and on the rest
+behind the `full_sweep` marker (`make test-full`, run by CI after `make test`).
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from functools import cache
 
 from flask import url_for
@@ -36,6 +48,7 @@ class Case:
     values: tuple = ()
     query: tuple = ()
     status: int = 200
+    sample: bool = True  # False: the same page state as another case (full sweep only)
 
 
 def case(status: int = 200, **query) -> Case:
@@ -44,6 +57,12 @@ def case(status: int = 200, **query) -> Case:
 
 def with_values(status: int = 200, **values) -> Case:
     return Case(values=tuple(values.items()), status=status)
+
+
+def variants(cases: list[Case]) -> list[Case]:
+    """Return the cases with all but the first left to the full sweep (they show the
+    same page state, e.g. a locator query found like the first)."""
+    return cases[:1] + [replace(c, sample=False) for c in cases[1:]]
 
 
 def _home(content):
@@ -66,7 +85,7 @@ def _directory(content):
 def _find(content):
     cases = [case()]
     for queries in LOCATE_QUERIES.values():
-        cases += [case(q=q) for q in queries]
+        cases += variants([case(q=q) for q in queries])
     cases += [case(lat=lat, lng=lng) for lat, lng in LOCATE_POINTS.values()]
     cases += [
         case(400, q=""),
@@ -107,7 +126,8 @@ def _report(content):
     ]
 
 
-def _every_force(content):
+def _force_pages(content):
+    """A force's kit, call card, printables and family page: like its own page, for every force."""
     return [with_values(slug=k) for k in content.forces] + [with_values(404, slug="no-such-force")]
 
 
@@ -133,9 +153,12 @@ HTML = {
         [with_values(slug=k) for k in c.forces] + [with_values(404, slug="no-such-force")]
     ),
     "forces.find_your_force": _find,
+    "kit.kit": _force_pages,
+    "kit.embed": _force_pages,
+    "printables.poster": _force_pages,
+    "printables.wallet_card": _force_pages,
+    "families.force_family": _force_pages,
     "forces.about_data": _simple,
-    "printables.poster": _every_force,
-    "printables.wallet_card": _every_force,
     "pages.accessibility": _simple,
     "pages.privacy": _simple,
     "pwa.offline": _simple,
@@ -207,12 +230,124 @@ IGNORED = {"static"}
 NOT_FOUND = ["/no-such-page", "/cy/no-such-page"]
 
 
+def _service_features(service) -> set[str]:
+    hours = service.hours
+    out = {
+        f"welsh {service.welsh}",
+        f"hours {'none' if hours is None else 'always' if hours.always else 'days'}",
+    }
+    out |= {f"contact {c.kind} {c.confidence}" for c in service.contacts}
+    for name in ("note", "label", "keyword"):
+        out |= {f"contact {name}" for c in service.contacts if getattr(c, name)}
+    for c in service.contacts:
+        if c.phone:
+            flags = ("short_code", "sms_only", "extension")
+            out |= {f"phone {flag}" for flag in flags if getattr(c.phone, flag)}
+    if hours is not None and hours.note:
+        out.add("hours note")
+    optional = ("details", "caveat", "cost", "who_will_know", "provider", "other_sources", "forces")
+    out |= {name for name in optional if getattr(service, name)}
+    if service.crisis:
+        out.add("crisis")
+    if service.dating.checked:
+        out.add("checked")
+    if service.dating.source_undated:
+        out.add("undated")
+    return out
+
+
+def _force_features(force) -> set[str]:
+    out = {f"nation {force.nation}", f"kind {force.kind}", f"website {force.website_confidence}"}
+    for section in force.own_support:
+        out.add(f"section {section.kind} {section.confidence}")
+        out |= {
+            f"section {name}"
+            for name in ("name", "url", "service", "phone")
+            if getattr(section, name)
+        }
+        if section.dating.checked:
+            out.add("section checked")
+    out |= {f"contact {c.kind} {c.confidence}" for c in force.contacts}
+    for name in ("treatment_centre", "childrens_charity"):
+        link = getattr(force, name)
+        out.add(f"{name} {link.confidence if link else 'none'}")
+    out |= {name for name in ("intranet_services", "note", "police_uk_id") if getattr(force, name)}
+    if force.dating.checked:
+        out.add("checked")
+    return out
+
+
+def _guide_features(guide) -> set[str]:
+    out = {
+        name
+        for name in ("urgent_services", "no_force_routes", "other_sources")
+        if getattr(guide, name)
+    }
+    out |= {"help note" for help in guide.help if help.note}
+    return out
+
+
+def _greedy(
+    entries: dict, features: Callable[[object], set[str]], first: Iterable[str]
+) -> list[str]:
+    """Return the ids in `first`, then, one at a time, the entry that shows the most features
+    no chosen entry shows yet, until every feature of any entry is shown."""
+    chosen = list(first)
+    wanted = set().union(*map(features, entries.values())) - set().union(
+        *(features(entries[k]) for k in chosen)
+    )
+    while wanted:
+        best = max(entries, key=lambda k: len(features(entries[k]) & wanted))
+        chosen.append(best)
+        wanted -= features(entries[best])
+    return chosen
+
+
+def sample_ids(content) -> frozenset[str]:
+    """Return the ids of the forces, services, guides and categories in the every-run sample."""
+    services, forces, guides = content.services, content.forces, content.guides
+    # The force with the most own-support sections first (the longest force page).
+    fullest = max(forces, key=lambda k: len(forces[k].own_support))
+    sample = _greedy(forces, _force_features, [fullest])
+    sample += _greedy(services, _service_features, [])
+    # The first guide carries the sweep's nation choices.
+    sample += _greedy(guides, _guide_features, [next(iter(guides))])
+    # A category page lists its services' cards: the categories whose cards show every feature.
+    by_category: dict[str, set[str]] = {k: set() for k in content.categories}
+    for service in services.values():
+        by_category[service.category] |= _service_features(service)
+    sample += _greedy(content.categories, lambda c: by_category[c.id], [])
+    return frozenset(sample)
+
+
+def _entry_ids(content) -> set[str]:
+    return {*content.forces, *content.services, *content.guides, *content.categories}
+
+
+def _in_sample(cases: list[Case], entries: set[str], sample: frozenset[str]) -> list[bool]:
+    """Return, for each case, whether it is in the every-run sample."""
+
+    def shape(c: Case) -> tuple:
+        values = tuple((k, "*" if v in entries else v) for k, v in c.values)
+        return values, c.query, c.status
+
+    groups: dict[tuple, list[Case]] = {}
+    for c in cases:
+        groups.setdefault(shape(c), []).append(c)
+    kept = set()
+    for group in groups.values():
+        chosen = [c for c in group if all(v in sample or v not in entries for _, v in c.values)]
+        kept.update(map(id, chosen or group[:1]))
+    return [id(c) in kept and c.sample for c in cases]
+
+
 @dataclass(frozen=True)
 class SweepURL:
     url: str
     status: int
     kind: str  # html | json | other
     endpoint: str
+    sampled: bool = True  # False: one of many pages that differ only by entry (full sweep)
 
     def __str__(self) -> str:
         return self.url
@@ -227,6 +362,7 @@ def build_urls(app) -> list[SweepURL]:
     """Return every sweep URL for the endpoints that have parameters (unmapped ones are skipped
     here and reported by the sweep test)."""
     content = app.extensions["content"]
+    entries, sample = _entry_ids(content), sample_ids(content)
     urls: list[SweepURL] = []
     with app.test_request_context():
         for endpoint in sorted(get_endpoints(app)):
@@ -237,11 +373,14 @@ def build_urls(app) -> list[SweepURL]:
                 ["en", "cy"] if app.url_map.is_endpoint_expecting(endpoint, "lang_code") else [None]
             )
             for lang in langs:
-                for c in PARAMETERS[endpoint](content):
+                cases = PARAMETERS[endpoint](content)
+                for c, sampled in zip(cases, _in_sample(cases, entries, sample), strict=True):
                     args = dict(c.values) | dict(c.query)
                     if lang:
                         args["lang_code"] = lang
-                    urls.append(SweepURL(url_for(endpoint, **args), c.status, kind, endpoint))
+                    urls.append(
+                        SweepURL(url_for(endpoint, **args), c.status, kind, endpoint, sampled)
+                    )
     urls += [SweepURL(u, 404, "html", "<unmatched>") for u in NOT_FOUND]
     return urls
 

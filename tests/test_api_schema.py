@@ -8,6 +8,9 @@ rejected, unsupported methods answered 405 with `Allow`, and the rest.
 
 import schemathesis
 from hypothesis import HealthCheck, settings
+from pydantic.json_schema import models_json_schema
+
+from wellbeing import api_models
 
 from .conftest import make_app
 
@@ -40,3 +43,23 @@ def test_openapi_document_lists_every_api_route():
         if r.rule.startswith("/api/")
     }
     assert routes == documented
+
+
+def test_every_answer_is_described_by_the_schema_generated_from_its_model():
+    """No hand-written shape: each response refers to a component, and the components
+    are exactly those generated from the models the API builds its answers with."""
+    document = schema.raw_schema
+    _, generated = models_json_schema(
+        [(model, "serialization") for model in api_models.ANSWERS],
+        ref_template="#/components/schemas/{model}",
+    )
+    assert document["components"] == {"schemas": generated["$defs"]}
+    bodies = [
+        response["content"]["application/json"]["schema"]
+        for path, item in document["paths"].items()
+        if path != "/api/v1/openapi.json"  # an OpenAPI document, not one of ours
+        for response in item["get"]["responses"].values()
+    ]
+    assert all(set(body) == {"$ref"} for body in bodies), bodies
+    answers = {f"#/components/schemas/{model.__name__}" for model in api_models.ANSWERS}
+    assert {body["$ref"] for body in bodies} == answers

@@ -23,20 +23,17 @@ PERSONAL_ATOMS = {"h", "a", "f", "q", "r", "u"}
 ALLOWED_ATOMS = {"t", "m", "U", "s", "B", "b", "M", "D", "T", "L", "p", "H", "l"}
 
 
-def _all_get_urls(app) -> list[str]:
+def test_no_get_sets_a_cookie(app, client):
+    """No response sets a cookie: GET of a static file, HEAD of anything (a GET of every
+    sweep URL is checked by tests/test_sweep.py's page helper and test_json_and_worker)."""
     static = ["/static/" + hashed for hashed in app.extensions["static_manifest"].values()]
     static += ["/static/" + name for name in app.extensions["static_manifest"]]
-    return [u.url for u in sweep_urls()] + static
-
-
-def test_no_get_sets_a_cookie(app, client):
-    for url in _all_get_urls(app):
-        for method in (client.get, client.head):
-            response = method(url)
-            assert "Set-Cookie" not in response.headers, (
-                f"{method.__name__.upper()} {url} set a cookie"
-            )
-            assert response.status_code < 500, url
+    requests = [(client.get, url) for url in static]
+    requests += [(client.head, url) for url in [u.url for u in sweep_urls()] + static]
+    for method, url in requests:
+        response = method(url)
+        assert "Set-Cookie" not in response.headers, f"{method.__name__.upper()} {url} set a cookie"
+        assert response.status_code < 500, url
 
 
 def test_no_cookie_even_when_the_browser_sends_one(client):

@@ -86,18 +86,23 @@ def test_hsts_over_https(client):
     assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
 
 
-def test_frame_ancestors_from_config():
-    app = make_app({"FRAME_ANCESTORS": ["https://intranet.force.example"]})
-    response = app.test_client().get("/")
-    csp = response.headers["Content-Security-Policy"]
-    assert "frame-ancestors https://intranet.force.example;" in csp
-    assert "X-Frame-Options" not in response.headers
+def test_frame_ancestors_from_config_apply_to_the_call_card_only():
+    client = make_app({"FRAME_ANCESTORS": ["https://intranet.force.example"]}).test_client()
+    card = client.get("/embed/forces/gwent")
+    assert card.headers["Content-Security-Policy"] == CSP.replace(
+        "frame-ancestors 'none'", "frame-ancestors https://intranet.force.example"
+    )
+    assert "X-Frame-Options" not in card.headers
+    # Every other page: see tests/test_kit.py, over one URL of every route.
+    home = client.get("/")
+    assert home.headers["Content-Security-Policy"] == CSP
+    assert home.headers["X-Frame-Options"] == "DENY"
 
 
 def test_frame_ancestors_from_environment(monkeypatch):
     monkeypatch.setenv("WELLBEING_FRAME_ANCESTORS", "'self' https://intranet.force.example")
     app = make_app()
-    csp = app.test_client().get("/").headers["Content-Security-Policy"]
+    csp = app.test_client().get("/cy/embed/forces/kent").headers["Content-Security-Policy"]
     assert "frame-ancestors 'self' https://intranet.force.example;" in csp
 
 

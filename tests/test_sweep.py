@@ -20,6 +20,7 @@ from .sweep import (
     OTHER,
     PARAMETERS,
     get_endpoints,
+    sample_ids,
     sweep_urls,
 )
 
@@ -55,6 +56,21 @@ def test_sweep_covers_every_category_service_and_force_in_both_languages(app):
         for force in content.forces:
             assert f"{prefix}/forces/{force}" in urls
     assert {"/no-such-page", "/cy/no-such-page"} <= urls
+
+
+def test_the_every_run_sample_keeps_every_route_language_and_status(app):
+    """Only pages that differ by entry are left to the full sweep; the sample still shows
+    every nation and kind of force (a Welsh force, Scotland, PSNI, a national force...)."""
+    urls = sweep_urls()
+    shapes = {(u.endpoint, u.url.startswith("/cy"), u.status) for u in urls}
+    assert shapes == {(u.endpoint, u.url.startswith("/cy"), u.status) for u in urls if u.sampled}
+    content = app.extensions["content"]
+    sample = sample_ids(content)
+    for attribute in ("nation", "kind"):
+        every = {getattr(force, attribute) for force in content.forces.values()}
+        assert every == {
+            getattr(content.forces[slug], attribute) for slug in sample & set(content.forces)
+        }
 
 
 @pytest.mark.parametrize("status", sorted(LOCATE_QUERIES))

@@ -5,17 +5,19 @@ from jinja2 import StrictUndefined
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import assets, compression, errors, i18n, locator, logs, page_cache, queries, security
-from .config import PROJECT_ROOT, load_config
+from .config import flask_config, load_settings
 
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the app: config, content, translations, blueprints, headers and static files."""
+    settings = load_settings(config)
     app = Flask(
         __name__,
-        template_folder=str(PROJECT_ROOT / "templates"),
+        template_folder=str(settings.site_dir / "templates"),
         static_folder=None,  # WhiteNoise serves /static/ (see assets.py)
     )
-    app.config.update(load_config(config))
+    app.config.update(flask_config(settings, config))
+    app.extensions["settings"] = settings
     app.jinja_env.undefined = StrictUndefined
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
@@ -43,6 +45,7 @@ def create_app(config: dict | None = None) -> Flask:
         directory,
         families,
         forces,
+        kit,
         oruk_api,
         pages,
         printables,
@@ -55,6 +58,7 @@ def create_app(config: dict | None = None) -> Flask:
         directory.bp,
         families.bp,
         forces.bp,
+        kit.bp,
         printables.bp,
         pages.bp,
         pwa.bp,
@@ -67,10 +71,10 @@ def create_app(config: dict | None = None) -> Flask:
     reports.init_app(app)
     cli.init_app(app)
 
-    assets.init_app(app, PROJECT_ROOT / "static")
+    assets.init_app(app, settings.site_dir / "static")
     reload.precache(app)
     if app.config["PROXY_FIX"]:
         hops = app.config["PROXY_FIX"]
         # Not x_host: a client's X-Forwarded-Host would pass through most proxies.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]  # Flask's documented way to add WSGI middleware
     return app

@@ -1,9 +1,14 @@
-"""The read-only JSON API (`/api/v1/...`), CORS-open, described by `/api/v1/openapi.json`."""
+"""The read-only JSON API (`/api/v1/...`), CORS-open, described by `/api/v1/openapi.json`.
 
-from flask import Blueprint, current_app, jsonify, request, url_for
+The views build the answers' models (`api_models.py`) from the loaded content.
+"""
 
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
+
+from . import api_models as out
 from . import locator
-from .content import AUDIENCES, NATIONS, checked_json
+from .content import AUDIENCES, NATIONS, Contact, Dating, Force, ForceLink, Hours, Service, Text
+from .force_sections import Section
 from .forces import message_for
 from .limits import MAX_QUERY
 from .openapi import openapi_document
@@ -40,56 +45,74 @@ def absolute_url(endpoint: str, **values) -> str:
     return url_for(endpoint, lang_code="en", _external=True, **values)
 
 
+def answer(model: out.Model, status: int = 200) -> Response:
+    """Return a model as the JSON answer; fields that do not apply are left out."""
+    body = model.model_dump_json(exclude_unset=True)
+    return current_app.response_class(body, status=status, mimetype="application/json")
+
+
 def error(status: int, message: str):
     """Return a JSON error a person can read."""
-    return jsonify({"error": message}), status
+    return answer(out.Error(error=message), status)
 
 
-def text(value) -> dict | None:
-    return None if value is None else {"en": value.en, "cy": value.cy}
+def text(value: Text) -> out.Text:
+    return out.Text(en=value.en, cy=value.cy)
 
 
-def contact_json(contact) -> dict:
-    body = {"kind": contact.kind, "value": contact.value, "href": contact.href}
-    if contact.phone:
-        body["display"] = contact.phone.display
-    if contact.keyword:
-        body["keyword"] = contact.keyword
-    return body
+def maybe_text(value: Text | None) -> out.Text | None:
+    return None if value is None else text(value)
 
 
-def service_json(service) -> dict:
-    hours = service.hours
-    return {
-        "id": service.id,
-        "name": text(service.name),
-        "summary": text(service.summary),
-        "category": service.category,
-        "audiences": list(service.audiences),
-        "nations": list(service.nations),
-        "contacts": [contact_json(c) for c in service.contacts],
-        "hours": None
-        if hours is None
-        else {**hours.to_json(), "summary": {"en": hours.summary("en"), "cy": hours.summary("cy")}},
-        "eligibility": text(service.eligibility),
-        "cost": text(service.cost),
-        "who_will_know": text(service.who_will_know),
-        "welsh": service.welsh,
-        "source": service.source,
-        **dating_json(service.dating),
-        "url": absolute_url("directory.service", service_id=service.id),
-    }
-
-
-def dating_json(dating) -> dict:
+def dated(dating: Dating) -> dict:
+    """Return the honest-dating fields, to spread into a model."""
+    checked = dating.checked
     return {
         "source_date": dating.source_date.isoformat(),
         "source_undated": dating.source_undated,
-        "checked": checked_json(dating.checked),
+        "checked": None
+        if checked is None
+        else out.Checked(date=checked.date.isoformat(), method=checked.method),
     }
 
 
-def force_json(force) -> dict:
+def contact(contact: Contact) -> out.Contact:
+    optional = {}
+    if contact.phone:
+        optional["display"] = contact.phone.display
+    if contact.keyword:
+        optional["keyword"] = contact.keyword
+    return out.Contact(kind=contact.kind, value=contact.value, href=contact.href, **optional)
+
+
+def hours(hours: Hours | None) -> out.Hours | None:
+    if hours is None:
+        return None
+    summary = out.Text(en=hours.summary("en"), cy=hours.summary("cy"))
+    return out.Hours(**hours.to_json(), summary=summary)
+
+
+def service(service: Service) -> out.Service:
+    return out.Service(
+        id=service.id,
+        name=text(service.name),
+        summary=text(service.summary),
+        category=service.category,
+        audiences=list(service.audiences),
+        nations=list(service.nations),
+        contacts=[contact(c) for c in service.contacts],
+        hours=hours(service.hours),
+        eligibility=text(service.eligibility),
+        cost=maybe_text(service.cost),
+        who_will_know=maybe_text(service.who_will_know),
+        welsh=service.welsh,
+        source=service.source,
+        **dated(service.dating),
+        url=absolute_url("directory.service", service_id=service.id),
+    )
+
+
+def force_fields(force: Force) -> dict:
     return {
         "slug": force.slug,
         "name": force.name.en,
@@ -98,34 +121,34 @@ def force_json(force) -> dict:
         "kind": force.kind,
         "website": force.website,
         "url": absolute_url("forces.force", slug=force.slug),
-        **dating_json(force.dating),
+        **dated(force.dating),
     }
 
 
-def section_json(section) -> dict:
+def section(section: Section) -> out.Section:
     phone = section.phone
-    return {
-        "kind": section.kind,
-        "name": text(section.name),
-        "url": section.url,
-        "service": section.service,
-        "phone": None if phone is None else {"display": phone.display, "href": f"tel:{phone.tel}"},
-        "confidence": section.confidence,
-        "source": section.source,
-        **dating_json(section.dating),
-    }
+    return out.Section(
+        kind=section.kind,
+        name=maybe_text(section.name),
+        url=section.url,
+        service=section.service,
+        phone=None if phone is None else out.Phone(display=phone.display, href=f"tel:{phone.tel}"),
+        confidence=section.confidence,
+        source=section.source,
+        **dated(section.dating),
+    )
 
 
-def link_json(link) -> dict | None:
-    if link is None:
-        return None
-    return {"service": link.service, "confidence": link.confidence}
+def link(link: ForceLink | None) -> out.Link | None:
+    return None if link is None else out.Link(service=link.service, confidence=link.confidence)
 
 
 @bp.get("/forces")
 def forces():
     """List every force."""
-    return jsonify({"forces": [force_json(f) for f in content().forces.values()]})
+    return answer(
+        out.ForceList(forces=[out.Force(**force_fields(f)) for f in content().forces.values()])
+    )
 
 
 @bp.get("/forces/<slug>")
@@ -134,19 +157,19 @@ def force(slug):
     found = content().forces.get(slug)
     if found is None:
         return error(404, f"No force has the slug {slug!r}. See /api/v1/forces.")
-    return jsonify(
-        {
-            **force_json(found),
-            "treatment_centre": link_json(found.treatment_centre),
-            "childrens_charity": link_json(found.childrens_charity),
-            "own_support": [section_json(s) for s in found.own_support],
-            "contacts": [contact_json(c) for c in found.contacts],
-            "intranet_services": [
-                {"key": i.key, "name": text(i.name), "purpose": text(i.purpose)}
+    return answer(
+        out.ForceDetail(
+            **force_fields(found),
+            treatment_centre=link(found.treatment_centre),
+            childrens_charity=link(found.childrens_charity),
+            own_support=[section(s) for s in found.own_support],
+            contacts=[contact(c) for c in found.contacts],
+            intranet_services=[
+                out.IntranetService(key=i.key, name=text(i.name), purpose=text(i.purpose))
                 for i in found.intranet_services
             ],
-            "services": [service_json(s) for s in content().services_for_force(slug)],
-        }
+            services=[service(s) for s in content().services_for_force(slug)],
+        )
     )
 
 
@@ -167,39 +190,38 @@ def services():
         if value is not None and value not in allowed:
             return error(400, f"Unknown {name}. Use one of: " + ", ".join(allowed) + ".")
     found = content().search(q, audience, nation, category)
-    return jsonify({"services": [service_json(s) for s in found]})
+    return answer(out.ServiceList(services=[service(s) for s in found]))
 
 
-def locate_json(result):
-    body = {
-        "status": result.status,
-        "forces": [
-            {
-                "slug": slug,
-                "name": content().forces[slug].name.en,
-                "url": absolute_url("forces.force", slug=slug),
-            }
+def located(result: locator.Result):
+    forces = content().forces
+    body = out.Located(
+        status=result.status,
+        forces=[
+            out.LocatedForce(
+                slug=slug, name=forces[slug].name.en, url=absolute_url("forces.force", slug=slug)
+            )
             for slug in result.forces
         ],
-        "message": message_for(result),
-        "reason": result.reason,
-        "kind": result.kind,
-        "matched": result.matched,
-    }
-    return jsonify(body), 400 if result.status == "invalid" else 200
+        message=message_for(result),
+        reason=result.reason,
+        kind=result.kind,
+        matched=result.matched,
+    )
+    return answer(body, 400 if result.status == "invalid" else 200)
 
 
 @bp.get("/locate")
 def locate():
     """Find the force for a place or a postcode (`q`)."""
-    return locate_json(locator.locate(request.args.get("q", "")))
+    return located(locator.locate(request.args.get("q", "")))
 
 
 @bp.get("/locate/point")
 def locate_point():
     """Find the force for a location (`lat` and `lng`)."""
     point = locator.parse_point(request.args.get("lat"), request.args.get("lng"))
-    return locate_json(point if isinstance(point, locator.Result) else locator.locate_point(*point))
+    return located(point if isinstance(point, locator.Result) else locator.locate_point(*point))
 
 
 @bp.get("/openapi.json")

@@ -79,6 +79,6 @@ def init_app(app: Flask, static_dir: Path) -> None:
     )
     for rel, hashed in manifest.items():
         whitenoise.add_file_to_dictionary("/static/" + hashed, str(static_dir / rel))
-    app.wsgi_app = only_accepted_encodings(whitenoise)
+    app.wsgi_app = only_accepted_encodings(whitenoise)  # type: ignore[method-assign]  # Flask's documented way to add WSGI middleware
     app.extensions["static_manifest"] = manifest
     app.add_template_global(static_url)

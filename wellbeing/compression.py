@@ -29,12 +29,14 @@ def init_app(app: Flask) -> None:
             or response.status_code < 200
             or response.status_code in (204, 304)
             or "Content-Encoding" in response.headers
-            or not accepts_gzip()
         ):
             return response
         data = response.get_data()
-        response.vary.add("Accept-Encoding")
         if len(data) < MINIMUM_BYTES:
+            return response
+        # Both copies say so, or a shared cache could hand the plain one to everyone.
+        response.vary.add("Accept-Encoding")
+        if not accepts_gzip():
             return response
         response.set_data(gzip.compress(data, compresslevel=6, mtime=0))
         response.headers["Content-Encoding"] = "gzip"

@@ -143,7 +143,8 @@ def treatment_centres():
     """Show the treatment and rehabilitation centres and who each one serves."""
     centres = content().services_in(TREATMENT_CATEGORY)
     # {centre id: [(force, verified)]}: a force's own link, or a centre only for named forces.
-    forces_by_centre, unmatched = {}, []
+    forces_by_centre: dict[str, list] = {}
+    unmatched: list = []
     for force in content().forces.values():
         link = force.treatment_centre
         if link and link.service:

@@ -76,7 +76,7 @@ def init_app(app: Flask) -> None:
         if request.path.startswith(JSON_PATHS):
             return jsonify({"error": error.description}), error.code, headers
         template = "errors/404.html" if error.code == 404 else "errors/error.html"
-        return render_error(template, error, error.code, headers)
+        return render_error(template, error, error.code or 500, headers)
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):

@@ -5,10 +5,13 @@ this one page and never stored.
 """
 
 from flask import Blueprint, abort, current_app, render_template, request
+from flask_babel import gettext
 
 from .content import NATIONS
-from .crisis import CALL_NOW, services
-from .i18n import localized_route
+from .crisis import CALL_NOW, call_now_for, services
+from .i18n import current_locale, localized_route
+from .qr import qr_svg
+from .urls import absolute_url
 
 bp = Blueprint("families", __name__)
 
@@ -22,10 +25,11 @@ def family_lines(nation: str | None):
 
     The policing crisis line is for officers and staff, so it is never one of them.
     """
-    if nation:
-        ids = CALL_NOW[nation]
-    else:
-        ids = dict.fromkeys(i for n in NATIONS for i in CALL_NOW[n])
+    ids = (
+        CALL_NOW[nation]
+        if nation
+        else tuple(dict.fromkeys(i for n in NATIONS for i in CALL_NOW[n]))
+    )
     found = [s for s in services(ids) if "family" in s.audiences]
     return found if nation else [s for s in found if set(s.nations) == set(NATIONS)]
 
@@ -55,3 +59,31 @@ def guide(slug):
         urgent=urgent,
     )
     return page, 400 if bad_nation else 200
+
+
+@localized_route(bp, "/forces/<slug>/family")
+def force_family(slug):
+    """Show a page an officer can share with their family: the guides, the force's children's
+    charity and funds, the lines a family member can call, and a QR code to this page.
+
+    It is the same page for everyone: nothing about who shares or opens it.
+    """
+    content = current_app.extensions["content"]
+    force = content.forces.get(slug) or abort(404)
+    charity = force.childrens_charity
+    url = absolute_url("families.force_family", slug=slug)
+    name = force.name.get(current_locale())[0]
+    label = gettext("QR code to this page for families of %(force)s", force=name)
+    return render_template(
+        "families/force.html",
+        force=force,
+        guides=content.guides.values(),
+        # Only what the content holds for this force: never a guess.
+        charity=content.services[charity.service] if charity and charity.service else None,
+        charity_link=charity,
+        funds=[s for s in force.own_support if s.kind == "funds"],
+        services=content.services,
+        urgent=[s for s in call_now_for(force) if "family" in s.audiences],
+        url=url,
+        qr=qr_svg(url, label) if url else None,
+    )

@@ -40,7 +40,7 @@ class GetForm(FlaskForm):
             """Mark a field in error as invalid, for screen readers."""
             if field.errors:
                 render_kw = {"aria-invalid": "true", **render_kw}
-            return super().render_field(field, render_kw)
+            return super().render_field(field, render_kw)  # type: ignore[misc]  # wtforms merges this Meta with its DefaultMeta, which has render_field
 
 
 class DirectorySearchForm(GetForm):

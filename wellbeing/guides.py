@@ -88,7 +88,7 @@ def _help(where: _Where, raw: dict[str, Any], services: dict[str, Service]) -> t
     items = raw["help"]
     if not isinstance(items, list) or not items or not all(isinstance(i, dict) for i in items):
         raise where.error("expected one or more [[help]] tables", "help")
-    found = []
+    found: list[Help] = []
     for i, item in enumerate(items):
         name = f"help[{i}]"
         _check_keys(

@@ -4,10 +4,6 @@ Every page is registered twice, at `/path` (English) and `/cy/path` (Welsh),
 so pages stay cacheable by the service worker and shareable as links.
 """
 
-from pathlib import Path
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from flask import Blueprint, Flask, g, request, url_for
 from flask_babel import Babel, gettext
 from markupsafe import Markup
@@ -74,21 +70,13 @@ def localized_paragraphs(text) -> Markup:
     return Markup("\n").join(Markup("<p{}>{}</p>").format(attribute, p) for p in paragraphs)
 
 
-def compile_catalogues(translations_dir: Path) -> None:
-    """Compile each `.po` to `.mo` when missing or older, so `gunicorn app:app` works as is."""
-    for po_path in translations_dir.glob("*/LC_MESSAGES/messages.po"):
-        mo_path = po_path.with_suffix(".mo")
-        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-            continue
-        with po_path.open("rb") as po_file:
-            catalogue = read_po(po_file)
-        with mo_path.open("wb") as mo_file:
-            write_mo(mo_file, catalogue)
-
-
 def init_app(app: Flask) -> None:
-    """Wire Flask-Babel to the URL's locale and check Welsh really loads."""
-    compile_catalogues(Path(app.config["BABEL_TRANSLATION_DIRECTORIES"]))
+    """Wire Flask-Babel to the URL's locale and check Welsh really loads.
+
+    The catalogue is compiled (`.po` -> `.mo`) when the app is built or started
+    (`make run`, `make test`, `make wheel`), never here: a worker must not write
+    into the source tree, which may be read-only.
+    """
     Babel(app, locale_selector=current_locale)
 
     @app.url_value_preprocessor

@@ -1,232 +1,24 @@
-"""The OpenAPI 3 description of `/api/v1` (kept beside the code it describes)."""
+"""The OpenAPI 3 description of `/api/v1` (kept beside the code it describes).
 
-from .content import AUDIENCES, CHECK_METHODS, NATIONS
-from .force_sections import KINDS as SECTION_KINDS
+The paths, parameters and descriptions are written here; the answers' schemas are
+generated from the models the API builds them with (`api_models.py`).
+"""
 
-TEXT = {
-    "type": "object",
-    "required": ["en", "cy"],
-    "properties": {"en": {"type": "string"}, "cy": {"type": ["string", "null"]}},
-}
-NULLABLE_TEXT = {"oneOf": [TEXT, {"type": "null"}]}
-#: The honest-dating fields every service and force carries.
-DATING = {
-    "source_date": {
-        "type": "string",
-        "format": "date",
-        "description": "The date printed on the source the entry rests on or, when "
-        "source_undated is true, the day that undated source was read. Not a check.",
-    },
-    "source_undated": {"type": "boolean"},
-    "checked": {
-        "description": "null until a person has confirmed the entry against the live source.",
-        "oneOf": [
-            {
-                "type": "object",
-                "required": ["date", "method"],
-                "properties": {
-                    "date": {"type": "string", "format": "date"},
-                    "method": {"type": "string", "enum": list(CHECK_METHODS)},
-                },
-            },
-            {"type": "null"},
-        ],
-    },
-}
-DATING_REQUIRED = ["source_date", "source_undated", "checked"]
-ERROR = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}
-CONTACT = {
-    "type": "object",
-    "required": ["kind", "value", "href"],
-    "properties": {
-        "kind": {"type": "string", "enum": ["phone", "text", "web", "email"]},
-        "value": {"type": "string"},
-        "href": {"type": "string"},
-        "display": {"type": "string"},
-        "keyword": {"type": "string"},
-    },
-}
-SERVICE = {
-    "type": "object",
-    "required": [
-        "id",
-        "name",
-        "summary",
-        "category",
-        "audiences",
-        "nations",
-        "contacts",
-        "hours",
-        "eligibility",
-        "welsh",
-        "source",
-        *DATING_REQUIRED,
-        "url",
-    ],
-    "properties": {
-        "id": {"type": "string"},
-        "name": TEXT,
-        "summary": TEXT,
-        "category": {"type": "string"},
-        "audiences": {"type": "array", "items": {"type": "string", "enum": list(AUDIENCES)}},
-        "nations": {"type": "array", "items": {"type": "string", "enum": list(NATIONS)}},
-        "contacts": {"type": "array", "items": CONTACT},
-        "hours": {
-            "oneOf": [
-                {
-                    "type": "object",
-                    "required": ["tz", "summary"],
-                    "properties": {
-                        "tz": {"type": "string"},
-                        "always": {"type": "boolean"},
-                        "open": {
-                            "type": "array",
-                            "description": "Open periods as [start, end] minutes from Monday 00:00, London time.",
-                            "items": {"type": "array", "items": {"type": "integer"}},
-                        },
-                        "summary": TEXT,
-                    },
-                },
-                {"type": "null"},
-            ]
-        },
-        "eligibility": TEXT,
-        "cost": NULLABLE_TEXT,
-        "who_will_know": NULLABLE_TEXT,
-        "welsh": {"type": "string", "enum": ["yes", "no", "unknown"]},
-        "source": {"type": "string", "format": "uri"},
-        **DATING,
-        "url": {"type": "string", "format": "uri"},
-    },
-}
-FORCE = {
-    "type": "object",
-    "required": ["slug", "name", "name_cy", "nation", "kind", "website", "url", *DATING_REQUIRED],
-    "properties": {
-        "slug": {"type": "string"},
-        "name": {"type": "string"},
-        "name_cy": {"type": ["string", "null"]},
-        "nation": {"type": "string"},
-        "kind": {"type": "string", "enum": ["territorial", "national", "crown-dependency"]},
-        "website": {"type": "string", "format": "uri"},
-        "url": {"type": "string", "format": "uri"},
-        **DATING,
-    },
-}
-LINK = {
-    "oneOf": [
-        {
-            "type": "object",
-            "required": ["service", "confidence"],
-            "properties": {
-                "service": {"type": ["string", "null"]},
-                "confidence": {"type": "string"},
-            },
-        },
-        {"type": "null"},
-    ]
-}
-#: One item of a force's own support (Federation branch, union, chaplaincy, funds ...).
-SECTION = {
-    "type": "object",
-    "required": [
-        "kind",
-        "name",
-        "url",
-        "service",
-        "phone",
-        "confidence",
-        "source",
-        *DATING_REQUIRED,
-    ],
-    "properties": {
-        "kind": {"type": "string", "enum": list(SECTION_KINDS)},
-        "name": NULLABLE_TEXT,
-        "url": {"type": ["string", "null"], "format": "uri"},
-        "service": {
-            "type": ["string", "null"],
-            "description": "The id of the directory service this item points to.",
-        },
-        "phone": {
-            "description": "Only a number from a source dated 2022 or later, or checked live.",
-            "oneOf": [
-                {
-                    "type": "object",
-                    "required": ["display", "href"],
-                    "properties": {"display": {"type": "string"}, "href": {"type": "string"}},
-                },
-                {"type": "null"},
-            ],
-        },
-        "confidence": {"type": "string", "enum": ["verified", "likely"]},
-        "source": {"type": "string", "format": "uri"},
-        **DATING,
-    },
-}
-FORCE_DETAIL = {
-    "allOf": [
-        FORCE,
-        {
-            "type": "object",
-            "required": [
-                "treatment_centre",
-                "childrens_charity",
-                "own_support",
-                "contacts",
-                "intranet_services",
-                "services",
-            ],
-            "properties": {
-                "treatment_centre": LINK,
-                "childrens_charity": LINK,
-                "own_support": {"type": "array", "items": SECTION},
-                "contacts": {"type": "array", "items": CONTACT},
-                "intranet_services": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": ["key", "name", "purpose"],
-                        "properties": {"key": {"type": "string"}, "name": TEXT, "purpose": TEXT},
-                    },
-                },
-                "services": {"type": "array", "items": SERVICE},
-            },
-        },
-    ]
-}
-LOCATE = {
-    "type": "object",
-    "required": ["status", "forces", "message", "reason", "kind", "matched"],
-    "properties": {
-        "status": {"type": "string", "enum": ["found", "ambiguous", "not_found", "invalid"]},
-        "forces": {
-            "type": "array",
-            "description": "found: exactly one; ambiguous: two or more, most likely first.",
-            "items": {
-                "type": "object",
-                "required": ["slug", "name", "url"],
-                "properties": {
-                    "slug": {"type": "string"},
-                    "name": {"type": "string"},
-                    "url": {"type": "string", "format": "uri"},
-                },
-            },
-        },
-        "message": {"type": "string"},
-        "reason": {"type": "string"},
-        "kind": {"type": "string"},
-        "matched": {"type": "string"},
-    },
-}
+from functools import cache
 
+from pydantic.json_schema import models_json_schema
 
-#: `q` for /locate as the code checks it (locator.check_query): 1 to 100 characters, not
+from . import api_models
+from .content import AUDIENCES, NATIONS
+from .limits import MAX_QUERY
+
+#: `q` for /locate as the code checks it (locator.check_query): 1 to MAX_QUERY characters, not
 #: only spaces, no control characters but tab and newline.
 _PLAIN = r"[^\x00-\x08\x0b-\x1f\x7f]"
 LOCATE_Q = {
     "type": "string",
     "minLength": 1,
-    "maxLength": 100,
+    "maxLength": MAX_QUERY,
     "pattern": f"^{_PLAIN}*[^\\s\\x00-\\x08\\x0b-\\x1f\\x7f]{_PLAIN}*$",
 }
 #: Decimal degrees as locator.parse_point reads them: up to 12 decimals, in range, spaces
@@ -249,7 +41,21 @@ TAGS = [
 ]
 
 
-def _json(schema: dict, description: str) -> dict:
+REF = "#/components/schemas/{model}"
+
+
+@cache
+def schemas() -> dict[str, dict]:
+    """Return the document's `components/schemas`, generated from the answers' models
+    (once: generating them takes longer than answering a request)."""
+    _, top = models_json_schema(
+        [(model, "serialization") for model in api_models.ANSWERS], ref_template=REF
+    )
+    return top["$defs"]
+
+
+def _json(model: type[api_models.Model], description: str) -> dict:
+    schema = {"$ref": REF.format(model=model.__name__)}
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
@@ -263,18 +69,10 @@ def _query(name: str, description: str, schema: dict | None = None, required=Fal
     }
 
 
-def _list(key: str, items: dict) -> dict:
-    return {
-        "type": "object",
-        "required": [key],
-        "properties": {key: {"type": "array", "items": items}},
-    }
-
-
 def _locate_responses() -> dict:
     return {
-        "200": _json(LOCATE, "found, ambiguous or not_found"),
-        "400": _json(LOCATE, "invalid: the input breaks the rules above"),
+        "200": _json(api_models.Located, "found, ambiguous or not_found"),
+        "400": _json(api_models.Located, "invalid: the input breaks the rules above"),
     }
 
 
@@ -301,7 +99,7 @@ def openapi_document(categories: list[str]) -> dict:
                     "summary": "Every force",
                     "description": "Every UK police force, with its website and how recently "
                     "its entry was sourced.",
-                    "responses": {"200": _json(_list("forces", FORCE), "Every force")},
+                    "responses": {"200": _json(api_models.ForceList, "Every force")},
                 }
             },
             "/api/v1/forces/{slug}": {
@@ -321,8 +119,8 @@ def openapi_document(categories: list[str]) -> dict:
                         }
                     ],
                     "responses": {
-                        "200": _json(FORCE_DETAIL, "The force"),
-                        "404": _json(ERROR, "No such force"),
+                        "200": _json(api_models.ForceDetail, "The force"),
+                        "404": _json(api_models.Error, "No such force"),
                     },
                 }
             },
@@ -336,8 +134,8 @@ def openapi_document(categories: list[str]) -> dict:
                     "parameters": [
                         _query(
                             "q",
-                            "Words to match, 100 characters or fewer",
-                            {"type": "string", "maxLength": 100},
+                            f"Words to match, {MAX_QUERY} characters or fewer",
+                            {"type": "string", "maxLength": MAX_QUERY},
                         ),
                         _query("category", "A category id", {"type": "string", "enum": categories}),
                         _query(
@@ -350,9 +148,10 @@ def openapi_document(categories: list[str]) -> dict:
                         ),
                     ],
                     "responses": {
-                        "200": _json(_list("services", SERVICE), "Matching services"),
+                        "200": _json(api_models.ServiceList, "Matching services"),
                         "400": _json(
-                            ERROR, "A filter is empty or not recognised, or q is too long"
+                            api_models.Error,
+                            "A filter is empty or not recognised, or q is too long",
                         ),
                     },
                 }
@@ -362,7 +161,7 @@ def openapi_document(categories: list[str]) -> dict:
                     "operationId": "locatePlace",
                     "tags": ["locate"],
                     "summary": "Find the force for a place or a postcode",
-                    "description": "q is required: 1 to 100 characters, not only spaces, and no "
+                    "description": f"q is required: 1 to {MAX_QUERY} characters, not only spaces, and no "
                     "control characters other than tab and newline; anything else is a 400 "
                     "with status invalid.",
                     "parameters": [
@@ -401,4 +200,5 @@ def openapi_document(categories: list[str]) -> dict:
                 }
             },
         },
+        "components": {"schemas": schemas()},
     }

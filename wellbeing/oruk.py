@@ -67,7 +67,9 @@ def _compact(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _offset(day: dt.date) -> dt.timedelta:
-    return LONDON.utcoffset(dt.datetime(day.year, day.month, day.day, 12))
+    offset = LONDON.utcoffset(dt.datetime(day.year, day.month, day.day, 12))
+    assert offset is not None  # a ZoneInfo always knows its offset
+    return offset
 
 
 @lru_cache(maxsize=8)

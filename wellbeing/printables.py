@@ -25,14 +25,9 @@ from flask_babel import format_date, gettext
 from .crisis import call_now_for, call_now_key
 from .i18n import localized_route
 from .qr import qr_svg
+from .urls import absolute_url
 
 bp = Blueprint("printables", __name__)
-
-
-def absolute_url(endpoint: str, **values) -> str | None:
-    """Return the absolute URL of an endpoint on the configured site, or None when unset."""
-    base = current_app.config["BASE_URL"]
-    return base + url_for(endpoint, **values) if base else None
 
 
 @dataclass(frozen=True)
@@ -123,8 +118,7 @@ def _render(template: str, slug: str, *, phones_only: bool = False):
         intranet=[item for item in force.intranet_services if item.phone],
         force_url=force_url,
         qr=qr,
-        # The kit page (its own blueprint): its path is the force page's plus /kit.
-        kit_url=url_for("forces.force", slug=slug) + "/kit",
+        kit_url=url_for("kit.kit", slug=slug),
         dating_line=dating_line(dates_of([*call_now, *(item for item, _ in own)])),
     )
 

@@ -51,11 +51,14 @@ def init_app(app: Flask) -> None:
     def drop_unknown_parameters():
         if request.method not in ("GET", "HEAD"):
             return None
-        query = canonical_query(request.endpoint)
+        endpoint = request.endpoint
+        if endpoint is None:
+            return None
+        query = canonical_query(endpoint)
         if query is None:
             return None
         # Built from the URL map, so a path value keeps its quoting (`%2F` stays `%2F`).
-        path = url_for(request.endpoint, **(request.view_args or {}))
+        path = url_for(endpoint, **(request.view_args or {}))
         return redirect(f"{path}?{query}" if query else path, code=302)
 
     @app.after_request

@@ -180,6 +180,8 @@ class ReportStore:
                     lang,
                 ),
             )
+            # An INSERT always sets it.
+            assert cursor.lastrowid is not None
             return cursor.lastrowid
 
     def purge(self) -> int:

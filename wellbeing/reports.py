@@ -39,7 +39,8 @@ class EntryKind:
     arg: str
 
     def url(self, entry_id: str, section: str = "") -> str:
-        return url_for(self.endpoint, **{self.arg: entry_id}) + (f"#{section}" if section else "")
+        values: dict[str, Any] = {self.arg: entry_id}
+        return url_for(self.endpoint, **values) + (f"#{section}" if section else "")
 
 
 # Add a kind here (and pass it to `report_link`) to make its entries reportable.

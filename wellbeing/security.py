@@ -2,11 +2,20 @@
 
 Flask's `after_request` covers pages, JSON and `/sw.js`; WhiteNoise serves
 static files before Flask sees them, so it calls `static_headers` too.
+
+No page may be framed (`frame-ancestors 'none'`, `X-Frame-Options: DENY`)
+except the views marked `@frameable` (the embeddable call card), which the
+origins in `WELLBEING_FRAME_ANCESTORS` may frame.
 """
 
+from collections.abc import Callable
+from typing import TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask, request
+
+View = TypeVar("View", bound=Callable)
+NO_FRAMING = ["'none'"]
 
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(self), gyroscope=(), "
@@ -42,21 +51,31 @@ def security_headers(frame_ancestors: list[str]) -> dict[str, str]:
         "Permissions-Policy": PERMISSIONS_POLICY,
         "Cross-Origin-Opener-Policy": "same-origin",
     }
-    if frame_ancestors == ["'none'"]:
+    if frame_ancestors == NO_FRAMING:
         # For browsers that predate frame-ancestors; omitted when a force's
-        # intranet is allowed to frame the site (ALLOW-FROM is obsolete).
+        # intranet is allowed to frame a page (ALLOW-FROM is obsolete).
         headers["X-Frame-Options"] = "DENY"
     return headers
 
 
+def frameable(view: View) -> View:
+    """Mark a view as one the configured frame ancestors may frame (every other: none)."""
+    view.frameable = True  # type: ignore[attr-defined]  # a marker read by add_security_headers
+    return view
+
+
 def init_app(app: Flask) -> None:
     """Add the headers to every Flask response, and HSTS when served over HTTPS."""
-    headers = security_headers(app.config["FRAME_ANCESTORS"])
+    headers = security_headers(NO_FRAMING)
+    framed = security_headers(app.config["FRAME_ANCESTORS"])
     app.extensions["security_headers"] = headers
 
     @app.after_request
     def add_security_headers(response):
-        response.headers.update(headers)
+        # A cached page is answered before its view runs, but after the URL matched:
+        # the endpoint, and so the view's marker, is known either way.
+        view = app.view_functions.get(request.endpoint) if request.endpoint else None
+        response.headers.update(framed if getattr(view, "frameable", False) else headers)
         relative_location(response)
         if request.is_secure:
             response.headers["Strict-Transport-Security"] = HSTS

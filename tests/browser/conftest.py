@@ -71,7 +71,7 @@ def live_server(server_log, reports_db):
             stderr=errors,
         )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 90  # start-up renders the precache: slow on a loaded machine
     while True:
         try:
             urllib.request.urlopen(base + "/", timeout=1).close()
@@ -79,6 +79,7 @@ def live_server(server_log, reports_db):
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
+                process.wait()
                 raise RuntimeError("gunicorn did not start: " + error_log.read_text()) from None
             time.sleep(0.2)
     yield base

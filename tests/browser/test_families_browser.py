@@ -1,9 +1,8 @@
-"""The abuse guide in a real browser: Exit this page with and without JavaScript, no
+"""The abuse guide in a real browser: Exit this page by the keyboard, no
 saved-force banner even when a force is saved, and nothing stored by the visit."""
 
 from .test_directory_browser import (  # noqa: F401 (neutral_site is a fixture)
     CACHE_CONTENTS,
-    NEUTRAL,
     assert_left_for_the_neutral_site,
     install,
     neutral_site,
@@ -12,18 +11,6 @@ from .test_directory_browser import (  # noqa: F401 (neutral_site is a fixture)
 
 ABUSE = "/families/abuse-by-someone-in-policing"
 SAVED = {"slug": "police-scotland", "name": "Police Scotland", "key": "scotland"}
-
-
-def test_exit_works_without_javascript_on_the_abuse_page(browser, live_server):
-    context = browser.new_context(java_script_enabled=False)
-    context.route(
-        "https://www.bbc.co.uk/**", lambda route: route.fulfill(body="<title>Weather</title>")
-    )
-    page = context.new_page()
-    page.goto(live_server + ABUSE)
-    page.locator(".wb-exit__button").click()
-    page.wait_for_url(NEUTRAL)
-    context.close()
 
 
 def test_three_shifts_leave_the_abuse_page(context, live_server, neutral_site):  # noqa: F811

@@ -197,30 +197,6 @@ def test_choosing_another_force_replaces_the_saved_one(context, live_server):
     assert context.cookies() == []
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/forces",
-        "/forces/police-scotland",
-        "/cy/forces/gwent",
-        "/find-your-force?q=CH4",
-        "/find-your-force?q=",
-        "/cy/find-your-force?q=Narnia",
-        "/about-the-data",
-        "/?force=psni",
-    ],
-)
-def test_force_pages_have_no_axe_violations(browser, live_server, path):
-    from axe_playwright_python.sync_playwright import Axe
-
-    context = browser.new_context(service_workers="block")
-    page = context.new_page()
-    page.goto(live_server + path)
-    results = Axe().run(page)
-    context.close()
-    assert results.violations_count == 0, results.generate_report()
-
-
 def test_every_force_page_shows_its_own_support_within_two_phone_screens(browser, live_server):
     """At 360 px wide, "Your force's own support" starts within 1,560 px (two 780 px screens).
 

@@ -1,9 +1,13 @@
 """Every page of the sweep (tests/sweep.py) in Chromium: no axe-core violations, no request
-to any origin but this server.
+to any origin but this server. This is the one place axe runs: a new route is swept here
+without editing this file (see tests/README.md).
 
 One browser context for the whole module (service workers blocked, so every page
-is fetched from the server and each request is seen), light mode on every page,
-dark mode on one page per route and language and on every rejected form (its error state).
+is fetched from the server and each request is seen). Light mode on every page of the
+sample (every route, language and case; of the pages that differ only by entry, the
+forces, services, guides and categories of `sweep.sample_ids`); the other entries' pages
+behind the `full_sweep` marker (`make test-full`). Dark mode on one page per route and
+language and on every rejected form (its error state).
 """
 
 from urllib.parse import urlparse
@@ -13,20 +17,20 @@ from axe_playwright_python.sync_playwright import Axe
 
 from ..sweep import html_urls
 
-URLS = html_urls()
+URLS = [u if u.sampled else pytest.param(u, marks=pytest.mark.full_sweep) for u in html_urls()]
 # One URL per route and language (the first case of each), and every rejected form
 # (too long, empty, bad filter, bad location), for dark mode.
 _seen = set()
 DARK_URLS = []
-for _u in URLS:
+for _u in (u for u in html_urls() if u.sampled):
     _key = (_u.endpoint, _u.url.startswith("/cy"))
     if _key not in _seen or _u.status == 400:
         _seen.add(_key)
         DARK_URLS.append(_u)
 
 
-def _ids(urls):
-    return [u.url[:80] for u in urls]
+def _id(target):
+    return target.url[:80]
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +80,7 @@ def assert_local(base: str, url: str, requested: list[str]) -> None:
     assert not other, f"{url} made requests with unexpected schemes: {other}"
 
 
-@pytest.mark.parametrize("target", URLS, ids=_ids(URLS))
+@pytest.mark.parametrize("target", URLS, ids=_id)
 def test_no_axe_violations_and_no_foreign_requests(
     sweep_context, sweep_page, live_server, axe, target
 ):
@@ -88,7 +92,7 @@ def test_no_axe_violations_and_no_foreign_requests(
     assert results.violations_count == 0, f"{target.url}\n" + results.generate_report()
 
 
-@pytest.mark.parametrize("target", DARK_URLS, ids=_ids(DARK_URLS))
+@pytest.mark.parametrize("target", DARK_URLS, ids=_id)
 def test_no_axe_violations_in_dark_mode(sweep_context, sweep_page, live_server, axe, target):
     sweep_page.emulate_media(color_scheme="dark")
     visit(sweep_context, sweep_page, live_server + target.url, target.status)
