@@ -103,11 +103,11 @@ def entry(source: str, undated: bool = False, checked: str | None = None):
         ),
         (
             [entry("2024-03-01", checked="2026-11-01"), entry("2025-10-02")],
-            "1 of 2 items checked live, the latest on November 1, 2026; the others rest on sources dated October 2025.",
+            "1 of 2 items checked live, the latest on 1 November 2026; the others rest on sources dated October 2025.",
         ),
         (
             [entry("2024-03-01", checked="2026-11-01"), entry("2022-01-01", checked="2026-06-05")],
-            "Every item was checked against its live source, the earliest on June 5, 2026.",
+            "Every item was checked against its live source, the earliest on 5 June 2026.",
         ),
     ],
 )

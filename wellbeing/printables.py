@@ -20,10 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flask import Blueprint, abort, current_app, render_template, url_for
-from flask_babel import format_date, gettext
+from flask_babel import gettext
 
 from .crisis import call_now_for, call_now_key
-from .i18n import localized_route
+from .i18n import format_date, localized_route
 from .qr import qr_svg
 from .urls import absolute_url
 
