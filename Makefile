@@ -10,7 +10,7 @@ PO     := translations/cy/LC_MESSAGES/messages.po
 # PYTHONDONTWRITEBYTECODE would make it rewrite every module on every run.
 PYTEST := PYTHONDONTWRITEBYTECODE= $(PY) -m pytest
 
-.PHONY: help run run-edge test test-full wheel test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data locator-check locator-heldout clean
+.PHONY: help run run-edge test test-full wheel test-fast bench extract-strings update-strings compile-strings check-strings lint icons locator-data locator-check locator-heldout content-schema clean
 
 help:  ## List the targets
 	@awk 'BEGIN{FS=":.*## "} /^[a-z-]+:.*## /{printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -103,6 +103,9 @@ icons: $(VENV)/.test-installed  ## Render the PNG icons from static/icons/icon.s
 wheel: $(VENV)/.test-installed compile-strings  ## Build a wheel (in dist/) that carries the templates, static files and Welsh catalogue
 	$(PY) -c "from pathlib import Path; from wellbeing.assets import compress_static; compress_static(Path('static'))"
 	$(PY) -m pip wheel -q --disable-pip-version-check --no-deps --no-build-isolation -w dist .
+
+content-schema: $(VENV)/.run-installed  ## Write the JSON Schema of each content file kind to schema/content/
+	$(PY) -m wellbeing.content.json_schema schema/content
 
 clean:  ## Remove the virtual environment and compiled files
 	rm -rf $(VENV) translations/cy/LC_MESSAGES/messages.mo

@@ -127,7 +127,7 @@ def _report(content):
 
 
 def _force_pages(content):
-    """A force's kit, call card and family page: like its own page, for every force."""
+    """A force's kit, call card, printables and family page: like its own page, for every force."""
     return [with_values(slug=k) for k in content.forces] + [with_values(404, slug="no-such-force")]
 
 
@@ -155,6 +155,8 @@ HTML = {
     "forces.find_your_force": _find,
     "kit.kit": _force_pages,
     "kit.embed": _force_pages,
+    "printables.poster": _force_pages,
+    "printables.wallet_card": _force_pages,
     "families.force_family": _force_pages,
     "forces.about_data": _simple,
     "pages.accessibility": _simple,

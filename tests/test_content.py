@@ -21,6 +21,7 @@ from wellbeing.content import (
     issues,
     load_content,
 )
+from wellbeing.content.schema import ServiceIn
 from wellbeing.crisis import REQUIRED_SERVICES
 
 DATA = Path(__file__).resolve().parent.parent / "wellbeing" / "data"
@@ -62,7 +63,7 @@ PHONE_ALLOW_LIST = {
     "08088010327": "Men's Advice Line: rated likely (centre56.org.uk); shipped as confidence=likely",
 }
 
-# Service ids the Flask views (wellbeing/crisis.py) refer to.
+# Service ids the call-now lists (wellbeing/data/call_now.toml) name.
 IDS_USED_BY_VIEWS = REQUIRED_SERVICES
 
 
@@ -375,6 +376,77 @@ BAD_FILES = [
         "forces/test-force.toml: force 'test-force': field 'nation': 'cymru' is not one of",
         id="bad-force-nation",
     ),
+    pytest.param(
+        "services/crisis.toml",
+        'kind = "phone"',
+        'kinds = "phone"',
+        "field 'contacts[0].kinds': unknown field (did you mean 'kind'?)",
+        id="unknown-nested-field",
+    ),
+    pytest.param(
+        "services/crisis.toml",
+        'kind = "phone"',
+        'kind = "phone"\nkeyword = "HELP"',
+        "field 'contacts[0].keyword': only text contacts take a keyword",
+        id="keyword-on-a-phone",
+    ),
+    pytest.param(
+        "services/money.toml",
+        'kind = "web"\nvalue = "https://example.org/fund"',
+        'kind = "email"\nvalue = "fund at example.org"',
+        "field 'contacts[0].value': 'fund at example.org' is not an email address",
+        id="bad-email",
+    ),
+    pytest.param(
+        "services/money.toml",
+        'name.en = "Test fund"',
+        "name = 3",
+        "service 'test-fund': field 'name': expected text, or a table with 'en' and optional 'cy'",
+        id="text-not-text",
+    ),
+    pytest.param(
+        "services/crisis.toml",
+        "crisis = true",
+        'crisis = "yes"',
+        "service 'test-line': field 'crisis': expected true or false",
+        id="not-a-boolean",
+    ),
+    pytest.param(
+        "forces/test-force.toml",
+        'confidence = "likely"\nnote.en = "Probably."',
+        'confidence = "unknown"\nnote.en = "Probably."',
+        "field 'treatment_centre.service': an 'unknown' link must not name a service",
+        id="unknown-link-with-service",
+    ),
+    pytest.param(
+        "forces/test-force.toml",
+        'intranet_services = ["occupational-health"]',
+        'intranet_services = ["occupational-health"]\nintranet.trim.name = "TRiM"',
+        "field 'intranet.trim': override for a service not listed in intranet_services",
+        id="override-not-listed",
+    ),
+    pytest.param(
+        "forces/test-force.toml",
+        'intranet_services = ["occupational-health"]',
+        'intranet_services = ["trim"]',
+        "field 'intranet_services': 'trim' is not described in intranet_services.toml",
+        id="intranet-key-not-described",
+    ),
+    pytest.param(
+        "forces/test-force.toml",
+        'note.en = "Probably."',
+        'note.en = "Probably."\n[[funds]]\nconfidence = "verified"\n'
+        'source = "https://example.org/f"\nsource_date = 2025-01-01',
+        "field 'funds[0].name': a fund needs a name or a service",
+        id="fund-without-a-name",
+    ),
+    pytest.param(
+        "categories.toml",
+        "[[category]]",
+        "[[categories]]",
+        "categories.toml: unknown top-level key 'categories'; expected [[category]] tables",
+        id="top-level-key",
+    ),
 ]
 
 
@@ -384,6 +456,75 @@ def test_bad_file_names_file_entry_and_field(data_copy, rel, old, new, message):
     with pytest.raises(ContentError) as info:
         load_content(data_copy)
     assert message in str(info.value)
+
+
+def test_every_mistake_in_a_file_is_reported_at_once(data_copy):
+    # Five mistakes; the misspelt field is also a missing one: six lines.
+    for old, new in [
+        ('category = "crisis"', 'category = "Crisis"'),
+        ('audiences = ["officer", "staff"]', 'audiences = ["officers"]'),
+        ("source_date = 2025-07-23", 'source_date = "23 July 2025"'),
+        ('summary.en = "A test crisis line."', 'sumary.en = "A test crisis line."'),
+        ('value = "020 7946 0123"', 'value = "0800 FLOWERS"'),
+    ]:
+        edit(data_copy, "services/crisis.toml", old, new)
+    with pytest.raises(ContentError) as info:
+        load_content(data_copy)
+    where = "services/crisis.toml: service 'test-line': field"
+    assert sorted(info.value.problems) == [
+        f"{where} 'audiences': 'officers' is not one of: officer, staff, volunteer, family, retired",
+        f"{where} 'category': expected lower-case letters, digits and single hyphens",
+        f"{where} 'contacts[0].value': '0800 FLOWERS': only digits, spaces and a leading + may be used",
+        f"{where} 'source_date': expected a date like 2025-07-23",
+        f"{where} 'sumary': unknown field (did you mean 'summary'?); allowed: "
+        + ", ".join(sorted(ServiceIn.model_fields)),
+        f"{where} 'summary.en': missing required field",  # summary.cy is still there
+    ]
+    assert str(info.value) == "\n".join(info.value.problems)
+
+
+CALL_NOW = """
+error_page = ["test-line"]
+anyone = ["test-line"]
+[lists]
+england = ["test-line"]
+wales = ["test-line", "no-such-line"]
+scotland = ["test-line"]
+northern-ireland = ["test-line"]
+great-britain = ["test-line"]
+united-kingdom = ["test-line"]
+crown-dependency = ["test-line"]
+[urgent]
+england = "test-line"
+wales = "test-line"
+scotland = "test-line"
+northern-ireland = "test-line"
+"""
+
+
+def test_a_call_now_list_naming_a_missing_service_fails_the_load(data_copy):
+    (data_copy / "call_now.toml").write_text(CALL_NOW, encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_content(data_copy)
+    assert info.value.problems == [
+        "call_now.toml: field 'lists.wales': unknown service 'no-such-line'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('crown-dependency = ["test-line"]\n', "", "field 'lists.crown-dependency': missing"),
+        ("[lists]", "[lists]\nwales-and-england = []", "'wales-and-england' is not one of"),
+        ('error_page = ["test-line"]', "error_page = []", "field 'error_page': expected at least"),
+    ],
+)
+def test_a_call_now_file_is_validated(data_copy, old, new, message):
+    (data_copy / "call_now.toml").write_text(
+        CALL_NOW.replace('"no-such-line"', '"test-line"').replace(old, new), encoding="utf-8"
+    )
+    with pytest.raises(ContentError, match=re.escape(message)):
+        load_content(data_copy)
 
 
 def test_missing_directory_is_an_error(tmp_path):

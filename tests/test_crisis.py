@@ -203,10 +203,10 @@ def test_offline_page_carries_every_nation_and_a_link_to_help_now(page):
     assert offline.select_one("a[href='/help-now']")
 
 
-def test_the_app_refuses_to_start_when_a_call_now_service_is_missing(monkeypatch):
-    from wellbeing import crisis
+def test_the_app_refuses_to_start_when_the_code_names_a_missing_category(monkeypatch):
+    from wellbeing import directory
     from wellbeing.content import ContentError
 
-    monkeypatch.setattr(crisis, "REQUIRED_SERVICES", crisis.REQUIRED_SERVICES | {"no-such-line"})
-    with pytest.raises(ContentError, match="call-now lists.*no-such-line"):
+    monkeypatch.setattr(directory, "CATEGORIES_USED", {"no-such-category": "directory.py"})
+    with pytest.raises(ContentError, match="directory.py: uses category 'no-such-category'"):
         make_app()

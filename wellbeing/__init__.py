@@ -38,7 +38,20 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     compression.init_app(app)
 
-    from . import api, cli, crisis, directory, families, forces, kit, oruk_api, pages, pwa, reports
+    from . import (
+        api,
+        cli,
+        crisis,
+        directory,
+        families,
+        forces,
+        kit,
+        oruk_api,
+        pages,
+        printables,
+        pwa,
+        reports,
+    )
 
     blueprints = (
         crisis.bp,
@@ -46,6 +59,7 @@ def create_app(config: dict | None = None) -> Flask:
         families.bp,
         forces.bp,
         kit.bp,
+        printables.bp,
         pages.bp,
         pwa.bp,
         api.bp,

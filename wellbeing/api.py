@@ -7,8 +7,18 @@ from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from . import api_models as out
 from . import locator
-from .content import AUDIENCES, NATIONS, Contact, Dating, Force, ForceLink, Hours, Service, Text
-from .force_sections import Section
+from .content import (
+    AUDIENCES,
+    NATIONS,
+    Contact,
+    Dating,
+    Force,
+    ForceLink,
+    Hours,
+    Section,
+    Service,
+    Text,
+)
 from .forces import message_for, the_locator
 from .limits import MAX_QUERY
 from .openapi import openapi_document

@@ -24,9 +24,9 @@ from .content import (
     INTRANET_KEYS,
     LINK_CONFIDENCES,
     NATIONS,
+    SECTION_KINDS,
     WELSH,
 )
-from .force_sections import KINDS as SECTION_KINDS
 
 #: `locator.Result.status`: one force found, two or more, none, or a query it cannot read.
 LOCATE_STATUSES = ("found", "ambiguous", "not_found", "invalid")

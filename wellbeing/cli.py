@@ -51,8 +51,9 @@ def check_command(today, verbose):
     try:
         app = _load_app()
     except ContentError as error:
-        click.echo(f"error: content: {error}")
-        click.echo("1 errors, 0 warnings, 0 notes")
+        for problem in error.problems:
+            click.echo(f"error: content: {problem}")
+        click.echo(f"{len(error.problems)} errors, 0 warnings, 0 notes")
         raise SystemExit(1) from None
     extra = app.config["DATA_DIR"]
     # Read the files afresh: a deployer may have edited them since the app started.

@@ -2,44 +2,19 @@
 
 from flask import Blueprint, current_app, render_template, request
 
+from .config import PACKAGE_DIR
+from .content import read_call_now
 from .i18n import localized_route
 
 bp = Blueprint("crisis", __name__)
 
-# Which crisis services the call-now block offers, in order, for a force's people.
-# The key is the force's nation for territorial and national forces (see
-# call_now_key), or "crown-dependency". The policing crisis line covers officers
-# and staff in England and Wales: Police Scotland and PSNI are never offered it.
-# Whether it covers BTP, CNC and MDP is not confirmed, so they are offered it with
-# its caveat, and every nation's urgent line, because their people work in each.
-_ANYWHERE = ("emergency-999", "samaritans", "shout")
-_NATION_LINES = {
-    "england": ("nhs-111-england",),
-    "wales": ("nhs-111-wales",),
-    "scotland": ("nhs-24-111", "breathing-space"),
-    "northern-ireland": ("lifeline",),
-}
-CALL_NOW = {
-    "england": ("oscar-kilo-crisis-line", *_ANYWHERE, "nhs-111-england"),
-    "wales": ("oscar-kilo-crisis-line", *_ANYWHERE, "nhs-111-wales"),
-    "scotland": (*_ANYWHERE, "nhs-24-111", "breathing-space"),
-    "northern-ireland": ("emergency-999", "lifeline", "samaritans", "shout"),
-    "great-britain": (
-        "oscar-kilo-crisis-line",
-        *_ANYWHERE,
-        *(i for n in ("england", "wales", "scotland") for i in _NATION_LINES[n]),
-    ),
-    "united-kingdom": (
-        "oscar-kilo-crisis-line",
-        *_ANYWHERE,
-        *(i for ids in _NATION_LINES.values() for i in ids),
-    ),
-    # Outside the UK: 999 works there, and Samaritans' 116 123 is free and staffed
-    # by local branches. Shout and the NHS lines are UK services.
-    "crown-dependency": ("emergency-999", "samaritans"),
-}
-#: The ids the views and the call-now lists rely on; checked against the content at start-up.
-REQUIRED_SERVICES = frozenset(i for ids in CALL_NOW.values() for i in ids)
+# Which crisis services each page offers: wellbeing/data/call_now.toml, whose
+# service ids the content loader checks.
+LISTS = read_call_now(PACKAGE_DIR / "data" / "call_now.toml")
+#: The call-now list for a force's people, by call_now_key.
+CALL_NOW = LISTS.lists
+#: The ids the views and the call-now lists rely on.
+REQUIRED_SERVICES = frozenset(LISTS.uses())
 # Without a force: England and Wales, where most of the workforce is.
 DEFAULT_KEY = "england"
 DEFAULT_CALL_NOW = CALL_NOW[DEFAULT_KEY]
@@ -51,7 +26,7 @@ HOME_NATIONS = {i: [key for key, ids in CALL_NOW.items() if i in ids] for i in H
 # Help now: every nation in turn (England and Wales first, where the crisis line is).
 HELP_NOW_SECTIONS = ("scotland", "northern-ireland", "crown-dependency")
 # The line a family member can call for urgent mental health help, by nation.
-FAMILY_URGENT = {n: ids[0] for n, ids in _NATION_LINES.items()}
+FAMILY_URGENT = LISTS.urgent
 
 
 def services(ids):
@@ -114,8 +89,8 @@ def help_now():
     return render_template(
         "crisis/help_now.html",
         call_now=services(DEFAULT_CALL_NOW),
-        nhs_111_wales=services(["nhs-111-wales"])[0],
+        nhs_111_wales=services([FAMILY_URGENT["wales"]])[0],
         nations={nation: services(CALL_NOW[nation]) for nation in HELP_NOW_SECTIONS},
-        anyone=services(("samaritans", "shout")),
+        anyone=services(LISTS.anyone),
         family_urgent={n: services([i])[0] for n, i in FAMILY_URGENT.items()},
     )

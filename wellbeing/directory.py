@@ -1,14 +1,13 @@
 """The self-help directory: categories, services, search, and the families and
 treatment-centre hubs. Server-rendered; search is a GET form."""
 
-from babel.dates import format_date as babel_format_date
 from flask import Blueprint, abort, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
 
 from .content import time_words
 from .crisis import DEFAULT_CALL_NOW, services
 from .forms import AUDIENCE_LABELS, NATION_LABELS, DirectorySearchForm
-from .i18n import current_locale, localized_route
+from .i18n import format_date, localized_route
 
 bp = Blueprint("directory", __name__)
 
@@ -36,17 +35,12 @@ EXIT_BLUEPRINTS = ("directory", "families")
 EXIT_ENDPOINTS = ("forces.force", "forces.find_your_force")
 NO_EXIT_ENDPOINTS = ("directory.exit_this_page",)
 TREATMENT_CATEGORY = "treatment"
+#: The categories these pages name, checked against the content at start-up.
+CATEGORIES_USED = {c: "wellbeing/directory.py" for c in (*FAMILY_CATEGORIES, TREATMENT_CATEGORY)}
 
 
 def content():
     return current_app.extensions["content"]
-
-
-def format_date(day, format="long"):
-    """Format a date for this page: "27 November 2026" in English, "27 Tachwedd 2026" in Welsh."""
-    # Babel's plain "en" is US English ("November 27, 2026"); our readers are in the UK.
-    locale = "cy" if current_locale() == "cy" else "en_GB"
-    return babel_format_date(day, format, locale=locale)
 
 
 @bp.app_context_processor

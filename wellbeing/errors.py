@@ -11,11 +11,11 @@ from flask_babel import gettext
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from .crisis import services
+from .crisis import LISTS, services
 from .i18n import current_locale
 
 # On an error page, the two numbers anyone can call.
-URGENT = ("emergency-999", "samaritans")
+URGENT = LISTS.error_page
 # Paths that answer in JSON, errors included.
 JSON_PATHS = ("/api/", "/openreferral/")
 

@@ -4,6 +4,7 @@ Every page is registered twice, at `/path` (English) and `/cy/path` (Welsh),
 so pages stay cacheable by the service worker and shareable as links.
 """
 
+from babel.dates import format_date as babel_format_date
 from flask import Blueprint, Flask, g, request, url_for
 from flask_babel import Babel, gettext
 from markupsafe import Markup
@@ -68,6 +69,13 @@ def localized_paragraphs(text) -> Markup:
     attribute = Markup(' lang="{}"').format(lang) if lang != locale else ""
     paragraphs = [p.strip() for p in value.split("\n\n") if p.strip()]
     return Markup("\n").join(Markup("<p{}>{}</p>").format(attribute, p) for p in paragraphs)
+
+
+def format_date(day, format="long") -> str:
+    """Format a date for this page: "27 November 2026" in English, "27 Tachwedd 2026" in Welsh."""
+    # Babel's plain "en" is US English ("November 27, 2026"); our readers are in the UK.
+    locale = "cy" if current_locale() == "cy" else "en_GB"
+    return babel_format_date(day, format, locale=locale)
 
 
 def init_app(app: Flask) -> None:

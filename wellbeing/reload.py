@@ -12,21 +12,20 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import crisis, pwa
+from . import directory, pwa
 from .config import PACKAGE_DIR
 from .content import Content, ContentError, load_content
+from .content.xref import require
 
 
 def read_content(app: Flask) -> Content:
-    """Read and validate every content file; raise ContentError on the first problem."""
+    """Read and validate every content file; raise ContentError listing every problem.
+
+    The call-now lists' service ids are checked with the rest (call_now.toml).
+    """
     extra = app.config["DATA_DIR"]
     content = load_content(PACKAGE_DIR / "data", Path(extra) if extra else None)
-    missing = crisis.REQUIRED_SERVICES - set(content.services)
-    if missing:
-        raise ContentError(
-            "the call-now lists (wellbeing/crisis.py) name services that are not in the "
-            f"content: {', '.join(sorted(missing))}"
-        )
+    require(content.categories, directory.CATEGORIES_USED, "category")
     return content
 
 
@@ -35,7 +34,8 @@ def reload_content(app: Flask) -> tuple[bool, str]:
     try:
         content = read_content(app)
     except ContentError as error:
-        return False, f"Content reload refused, still serving the previous content: {error}"
+        problems = "; ".join(error.problems)  # one log line
+        return False, f"Content reload refused, still serving the previous content: {problems}"
     old = app.extensions["content"], app.extensions["precache"]
     app.extensions["content"] = content
     app.extensions["page_cache"].clear()
