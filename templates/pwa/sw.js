@@ -118,7 +118,12 @@ async function refreshSaved(request, response) {
 async function navigate(event) {
   const request = event.request;
   const cached = await caches.match(request);
-  const network = fetch(request);
+  // Network first, and past the browser's HTTP cache: pages may be cached for
+  // minutes (Cache-Control), but an online visit must see a changed number now.
+  // "no-cache" revalidates with the page's ETag, so an unchanged page costs a 304.
+  // A navigation's own Request cannot take new options, hence the URL; "manual"
+  // hands a redirect back to the browser to follow, as for any navigation.
+  const network = fetch(request.url, { cache: "no-cache", redirect: "manual" });
   network.catch(() => {});  // a late failure after the timeout is not an error
   try {
     const response = await Promise.race([network, timeout(TIMEOUT_MS)]);
