@@ -32,7 +32,6 @@ from .locator.forces import (
     CROWN_FORCE_OF,
     CROWN_FORCES,
     FORCE_CHARS,
-    NATION_OF_FORCE,
     TERRITORIAL_FORCES,
     UK_BOX,
 )
@@ -43,6 +42,7 @@ from .locator.names import (
     FUZZY_MIN_WEIGHT,
     MIN_PLACE_RATIO,
     NEUTRAL_QUALIFIERS,
+    qualifiers,
 )
 from .locator.postcodes import CROWN_AREAS, FOUND_MAX_ELSEWHERE, LIST_MIN_SHARE, LOOKALIKES
 
@@ -53,20 +53,6 @@ def area_of(key: str) -> str:
     """Return the postcode area letters of a district or sector key ('AL3 8' -> 'AL')."""
     match = re.match(r"[A-Z]*", key)
     return match.group(0) if match else ""
-
-
-def _quals(county: str, district: str, forces: tuple[int, ...]) -> list[str]:
-    """The words a "Town, qualifier" query may use for an entry (as the locator reads them)."""
-    quals = {normalise_name(county), normalise_name(district)}
-    for f in forces:
-        slug = TERRITORIAL_FORCES[f]
-        quals.add(NATION_OF_FORCE[slug])
-        quals.add(slug.replace("-", " "))
-        if slug in ("metropolitan", "city-of-london"):
-            quals.add("london")
-    quals |= {q.removeprefix("county ") for q in quals}
-    quals.discard("")
-    return sorted(quals)
 
 
 class _Names:
@@ -90,7 +76,7 @@ class _Names:
                 name,
                 list(forces),
                 county,
-                _quals(county, district, forces),
+                sorted(qualifiers(county, district, forces)),
                 weight,
                 "",
             ]

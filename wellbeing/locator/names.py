@@ -42,7 +42,7 @@ class Names:
         for name, alts, county, district, force, _lat, _lng, pop in places["places"]:
             forces = tuple(force) if isinstance(force, list) else (force,)
             weight = pop if pop > 0 else (1e7 if pop == -1 else -pop * 30)
-            entry = Entry(name, forces, county, _quals(county, district, forces), weight)
+            entry = Entry(name, forces, county, qualifiers(county, district, forces), weight)
             self._add(self.names, entry, name, alts)
         self.outside_names: dict[str, list[Entry]] = {}
         for name, alts, reason, country, *pop in places["outside"]:
@@ -235,7 +235,7 @@ def _force(slug: str) -> Result:
     return Result(Status.FOUND, (slug,), Reason.FORCE, Kind.FORCE, slug)
 
 
-def _quals(county: str, district: str, forces: tuple[int, ...]) -> frozenset[str]:
+def qualifiers(county: str, district: str, forces: tuple[int, ...]) -> frozenset[str]:
     """Return the normalised words a "Town, qualifier" query may use for this entry."""
     quals = {normalise_name(county), normalise_name(district)}
     for f in forces:
